@@ -1,0 +1,52 @@
+package io.slipway.base;
+
+/**
+ * The Internet checksum (RFC 1071): the 16-bit one's complement of the one's complement sum of
+ * 16-bit words. Used by IPv4, ICMP, UDP and TCP. Sums may be accumulated over several ranges
+ * (pseudo-header, then header and payload) with {@link #add} and closed with {@link #finish}.
+ */
+public final class InternetChecksum {
+    private InternetChecksum() {
+    }
+
+    /**
+     * Adds {@code len} bytes at {@code off} to a running 32-bit sum. Each range is summed as if it
+     * started on an even byte, so every range but the last must have an even length (RFC 1071
+     * §4.1 pads only the final odd byte).
+     */
+    public static long add(long sum, byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len - 1;
+        while (i < end) {
+            sum += ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
+            i += 2;
+        }
+        if ((len & 1) != 0) {
+            sum += (b[off + len - 1] & 0xff) << 8;
+        }
+        return sum;
+    }
+
+    /** Adds a 16-bit value (a pseudo-header field) to a running sum. */
+    public static long add16(long sum, int v) {
+        return sum + (v & 0xffff);
+    }
+
+    /** Adds a 32-bit value (an address in the pseudo-header) as two 16-bit words. */
+    public static long add32(long sum, int v) {
+        return sum + ((v >>> 16) & 0xffff) + (v & 0xffff);
+    }
+
+    /** Folds the carries and complements: the value to put in the header's checksum field. */
+    public static int finish(long sum) {
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return (int) (~sum & 0xffff);
+    }
+
+    /** The checksum of one range. A range that already holds its checksum verifies to 0. */
+    public static int of(byte[] b, int off, int len) {
+        return finish(add(0, b, off, len));
+    }
+}

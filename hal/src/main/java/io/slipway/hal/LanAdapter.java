@@ -1,0 +1,72 @@
+package io.slipway.hal;
+
+/**
+ * The LAN adapter a LAN driver controls: it puts frames on the link and takes frames off it.
+ *
+ * <p>Frame level: a frame is what the medium carries (an IP packet for {@link Medium#IP}, an
+ * Ethernet II frame without FCS for {@link Medium#ETHERNET}); framing such as SLIP or the FCS is
+ * the adapter's business. The stack thread calls {@link #transmit} and {@link #receive} with
+ * buffers it owns and lends; nothing is allocated per frame and the adapter keeps no reference to
+ * the caller's arrays. Whatever happens on the link, these methods do not throw for a peer's bad
+ * input: bad frames are dropped and counted in {@link #counters()}.
+ *
+ * <p>An adapter reports readiness through the wake-up it is given ({@link #setWakeup}: a frame
+ * arrived, transmit space freed, the link changed) and, for adapters that model time such as the
+ * loopback cable, through {@link #nextEventNanos()}.
+ */
+public interface LanAdapter extends AutoCloseable {
+    /** A short name for logs and stats, e.g. {@code ttyUSB0} or {@code cable0.a}. */
+    String name();
+
+    Medium medium();
+
+    /** Largest payload (IP packet) a frame carries. */
+    int mtu();
+
+    /** Largest frame: the MTU plus the medium's link header. */
+    default int maxFrameLength() {
+        return mtu() + medium().headerLength();
+    }
+
+    /** Whether the link is up (carrier present, port open). Frames sent while down are dropped. */
+    boolean isLinkUp();
+
+    /**
+     * Whether {@link #transmit} would take a frame of up to {@link #maxFrameLength()} bytes now.
+     */
+    boolean canTransmit();
+
+    /**
+     * Queues one frame for transmission, copying it. Returns false, taking nothing, when the
+     * transmit queue is full: the caller keeps the frame and tries again after a wake-up. A frame
+     * longer than {@link #maxFrameLength()} or sent while the link is down is accepted, dropped and
+     * counted.
+     */
+    boolean transmit(byte[] frame, int off, int len);
+
+    /**
+     * Takes the next received frame into {@code into[off..off+maxLen)}. Returns its length, or -1
+     * when no frame is waiting. A frame longer than {@code maxLen} is dropped and counted
+     * ({@link DropReason#BUFFER_TOO_SMALL}), and the next one is tried.
+     */
+    int receive(byte[] into, int off, int maxLen);
+
+    /**
+     * When this adapter next has something to do by itself (a frame in flight arrives, a queued
+     * frame finishes leaving), in {@link io.slipway.base.Clock} nanoseconds, or
+     * {@link io.slipway.base.Clock#NEVER} when it signals only through the wake-up.
+     */
+    long nextEventNanos();
+
+    /**
+     * Sets what to call, from any thread, when a frame has arrived, transmit space has been freed
+     * or the link has changed. It must be quick and must not call back into the adapter.
+     */
+    void setWakeup(Runnable wakeup);
+
+    LinkCounters counters();
+
+    /** Stops the adapter and releases its port or threads. Idempotent. */
+    @Override
+    void close();
+}

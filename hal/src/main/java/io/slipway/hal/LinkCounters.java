@@ -1,0 +1,60 @@
+package io.slipway.hal;
+
+import io.slipway.base.Counters;
+
+/** Traffic and drop counters of one adapter: frames and bytes each way, drops by reason. */
+public final class LinkCounters {
+    /** Traffic counted by an adapter. */
+    public enum Traffic {
+        FRAMES_IN, BYTES_IN, FRAMES_OUT, BYTES_OUT
+    }
+
+    private final Counters<Traffic> traffic = new Counters<>(Traffic.class);
+    private final Counters<DropReason> drops = new Counters<>(DropReason.class);
+
+    /** A frame of {@code bytes} delivered to the driver. */
+    public void received(int bytes) {
+        traffic.increment(Traffic.FRAMES_IN);
+        traffic.add(Traffic.BYTES_IN, bytes);
+    }
+
+    /** A frame of {@code bytes} accepted for transmission. */
+    public void transmitted(int bytes) {
+        traffic.increment(Traffic.FRAMES_OUT);
+        traffic.add(Traffic.BYTES_OUT, bytes);
+    }
+
+    public void dropped(DropReason reason) {
+        drops.increment(reason);
+    }
+
+    public long framesIn() {
+        return traffic.get(Traffic.FRAMES_IN);
+    }
+
+    public long bytesIn() {
+        return traffic.get(Traffic.BYTES_IN);
+    }
+
+    public long framesOut() {
+        return traffic.get(Traffic.FRAMES_OUT);
+    }
+
+    public long bytesOut() {
+        return traffic.get(Traffic.BYTES_OUT);
+    }
+
+    public long drops(DropReason reason) {
+        return drops.get(reason);
+    }
+
+    public long totalDrops() {
+        return drops.total();
+    }
+
+    @Override
+    public String toString() {
+        return "in " + framesIn() + " frames/" + bytesIn() + " B, out " + framesOut() + " frames/"
+                + bytesOut() + " B, drops " + drops;
+    }
+}
