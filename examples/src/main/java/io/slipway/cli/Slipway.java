@@ -1,0 +1,55 @@
+package io.slipway.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code slipway} command line. Exit codes: 0 success, 1 the operation failed, 2 usage error
+ * (a bad option or address gets one clear line, never a stack trace).
+ */
+@Command(name = "slipway",
+        mixinStandardHelpOptions = true,
+        version = "slipway 0.1.0",
+        description = "A TCP/IP stack that links machines over a serial cable.",
+        subcommands = {DemoCommand.class})
+public final class Slipway implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Slipway());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("slipway: " + e.getMessage() + " (see '" + fullName(e.getCommandLine())
+                    + " --help')");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("slipway: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    private static String fullName(CommandLine cl) {
+        return cl.getParent() == null ? cl.getCommandName()
+                : fullName(cl.getParent()) + " " + cl.getCommandName();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,16 @@
+package io.slipway.driver;
+
+import io.slipway.base.PacketBuffer;
+
+/**
+ * Upward delivery from a LAN driver: the network layer implements this, the driver owns it, so
+ * the driver never depends on the layer above (DESIGN.md, "Modules and layers").
+ */
+@FunctionalInterface
+public interface FrameReceiver {
+    /**
+     * A frame taken off {@code driver}'s adapter: the link header (if the medium has one) and
+     * payload, without framing or FCS. The buffer is lent for the duration of the call only.
+     */
+    void onFrame(LanDriver driver, PacketBuffer frame, long nowNanos);
+}

@@ -1,0 +1,131 @@
+package io.slipway.driver;
+
+import io.slipway.base.Counters;
+import io.slipway.base.FrameRing;
+import io.slipway.base.PacketBuffer;
+import io.slipway.hal.LanAdapter;
+import io.slipway.hal.Medium;
+
+/**
+ * The LAN driver of one adapter, run on the stack thread.
+ *
+ * <p>Receive: {@link #poll} takes up to a budget of frames off the adapter into one reused buffer
+ * and hands each to the {@link FrameReceiver}. Transmit: {@link #send} gives a frame to the
+ * adapter, or, when the adapter's own queue is full, keeps a copy in a bounded backlog that
+ * {@link #poll} flushes as the adapter frees space; a frame that finds the backlog full too is
+ * dropped and counted. Nothing here allocates after construction.
+ */
+public final class LanDriver {
+    private final LanAdapter adapter;
+    private final PacketBuffer rx;
+    private final FrameRing backlog;
+    private final byte[] backlogFrame;
+    private final Counters<DriverEvent> events = new Counters<>(DriverEvent.class);
+    private FrameReceiver receiver;
+
+    /**
+     * @param adapter the adapter this driver controls
+     * @param backlogBytes bytes of transmit backlog (a power of two at least one frame plus 4)
+     */
+    public LanDriver(LanAdapter adapter, int backlogBytes) {
+        this.adapter = adapter;
+        this.rx = PacketBuffer.standalone(adapter.maxFrameLength(), 0);
+        this.backlog = new FrameRing(backlogBytes);
+        if (backlog.maxFrameLength() < adapter.maxFrameLength()) {
+            throw new IllegalArgumentException("backlog of " + backlogBytes
+                    + " bytes cannot hold a frame of " + adapter.maxFrameLength());
+        }
+        this.backlogFrame = new byte[adapter.maxFrameLength()];
+    }
+
+    public LanAdapter adapter() {
+        return adapter;
+    }
+
+    public Medium medium() {
+        return adapter.medium();
+    }
+
+    public int mtu() {
+        return adapter.mtu();
+    }
+
+    public void setReceiver(FrameReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    public Counters<DriverEvent> events() {
+        return events;
+    }
+
+    /**
+     * Sends one frame, copying it. Frames keep their order: while older frames wait in the
+     * backlog, new ones queue behind them. Returns false when the frame was dropped: the backlog
+     * was full, or the frame was longer than the link takes.
+     */
+    public boolean send(byte[] frame, int off, int len) {
+        if (len > backlogFrame.length) {
+            // Too long for the link: the adapter drops it and counts TX_TOO_LONG.
+            adapter.transmit(frame, off, len);
+            return false;
+        }
+        if (backlog.isEmpty() && adapter.transmit(frame, off, len)) {
+            return true;
+        }
+        if (backlog.offer(frame, off, len)) {
+            events.increment(DriverEvent.BACKLOGGED);
+            return true;
+        }
+        events.increment(DriverEvent.BACKLOG_FULL);
+        return false;
+    }
+
+    /** Sends the packet in {@code buffer}'s window. */
+    public boolean send(PacketBuffer buffer) {
+        return send(buffer.data(), buffer.offset(), buffer.length());
+    }
+
+    /** Whether frames are waiting for the adapter's queue to free space. */
+    public boolean hasBacklog() {
+        return !backlog.isEmpty();
+    }
+
+    /**
+     * Flushes the backlog as far as the adapter takes it, then delivers up to {@code budget}
+     * received frames. Returns the number delivered: equal to the budget when more may be waiting.
+     */
+    public int poll(long nowNanos, int budget) {
+        flushBacklog();
+        int delivered = 0;
+        while (delivered < budget) {
+            int len = adapter.receive(rx.data(), 0, rx.capacity());
+            if (len < 0) {
+                break;
+            }
+            delivered++;
+            rx.set(0, len);
+            if (receiver == null) {
+                events.increment(DriverEvent.NO_RECEIVER);
+            } else {
+                receiver.onFrame(this, rx, nowNanos);
+            }
+        }
+        return delivered;
+    }
+
+    /** When the adapter next has something to do by itself ({@link LanAdapter#nextEventNanos}). */
+    public long nextDeadline() {
+        return adapter.nextEventNanos();
+    }
+
+    private void flushBacklog() {
+        while (!backlog.isEmpty() && adapter.canTransmit()) {
+            int len = backlog.poll(backlogFrame, 0, backlogFrame.length);
+            if (!adapter.transmit(backlogFrame, 0, len)) {
+                // canTransmit promised room for a maximum frame; an adapter that breaks that
+                // promise loses this frame rather than reordering the ones behind it.
+                events.increment(DriverEvent.BACKLOG_FULL);
+            }
+        }
+    }
+}

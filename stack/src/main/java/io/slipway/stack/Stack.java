@@ -1,0 +1,109 @@
+package io.slipway.stack;
+
+import io.slipway.base.Clock;
+import io.slipway.base.TimerQueue;
+import io.slipway.driver.LanDriver;
+import io.slipway.hal.LanAdapter;
+
+/**
+ * One host's protocol stack: its interfaces' drivers and its timers, driven single-threaded.
+ *
+ * <p>{@link #poll(long)} moves received frames up, flushes transmit backlogs and runs due timers,
+ * then returns; {@link #nextDeadline()} says when it next needs to run. Nothing in here reads
+ * the wall clock, sleeps or starts a thread: a {@link StackRunner} drives it in real time, a
+ * {@link Simulation} in virtual time, and both see the same behaviour.
+ */
+public final class Stack {
+    /** Frames taken off one interface per poll, so one busy link cannot starve the others. */
+    static final int RECEIVE_BUDGET = 64;
+
+    private final String name;
+    private final LanDriver[] drivers;
+    private int driverCount;
+    private final TimerQueue timers;
+    private final int backlogBytes;
+    private final Runnable adapterWakeup = this::wake;
+    private volatile Runnable wakeup = () -> { };
+    /** True when the last poll stopped at a receive budget: frames may still be waiting. */
+    private boolean receivePending;
+    private long lastPoll;
+
+    public Stack(String name, StackConfig config) {
+        this.name = name;
+        this.drivers = new LanDriver[config.maxInterfaces()];
+        this.timers = new TimerQueue(config.maxTimers());
+        this.backlogBytes = config.driverBacklogBytes();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Attaches an adapter as a new interface; its wake-ups will wake this stack's runner. */
+    public LanDriver attach(LanAdapter adapter) {
+        if (driverCount == drivers.length) {
+            throw new IllegalStateException(name + ": no room for another interface (max "
+                    + drivers.length + ")");
+        }
+        LanDriver driver = new LanDriver(adapter, backlogBytes);
+        drivers[driverCount++] = driver;
+        adapter.setWakeup(adapterWakeup);
+        return driver;
+    }
+
+    public int interfaceCount() {
+        return driverCount;
+    }
+
+    public LanDriver driver(int index) {
+        if (index < 0 || index >= driverCount) {
+            throw new IndexOutOfBoundsException("no interface " + index);
+        }
+        return drivers[index];
+    }
+
+    public TimerQueue timers() {
+        return timers;
+    }
+
+    /** Sets what wakes the thread that drives this stack (called from any thread). */
+    void setWakeup(Runnable wakeup) {
+        this.wakeup = wakeup;
+    }
+
+    /** Asks the driving thread to poll soon; safe from any thread. */
+    public void wake() {
+        wakeup.run();
+    }
+
+    /** Does all the work that is due at {@code nowNanos}. Single-threaded: the stack thread only. */
+    public void poll(long nowNanos) {
+        lastPoll = nowNanos;
+        boolean pending = false;
+        for (int i = 0; i < driverCount; i++) {
+            pending |= drivers[i].poll(nowNanos, RECEIVE_BUDGET) == RECEIVE_BUDGET;
+        }
+        receivePending = pending;
+        timers.runDue(nowNanos);
+    }
+
+    /**
+     * When {@link #poll} next needs to run: the earliest timer or adapter event, the time of the
+     * last poll if work is already waiting, or {@link Clock#NEVER}.
+     */
+    public long nextDeadline() {
+        if (receivePending) {
+            return lastPoll;
+        }
+        long next = timers.nextDeadline();
+        for (int i = 0; i < driverCount; i++) {
+            next = Math.min(next, drivers[i].nextDeadline());
+        }
+        return next;
+    }
+
+    @Override
+    public String toString() {
+        return "Stack[" + name + ", " + driverCount + " interfaces]";
+    }
+}

@@ -1,0 +1,103 @@
+package io.slipway.stack;
+
+import io.slipway.base.Clock;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives a {@link Stack} in real time on one thread: poll, then park until the next deadline or
+ * a wake-up (a frame arrived, an application wrote, a task was submitted).
+ *
+ * <p>A wake-up sets a flag before unparking, and the loop clears it before polling, so a wake-up
+ * that lands while the thread is polling is never lost: the loop polls again instead of parking.
+ */
+public final class StackRunner implements AutoCloseable {
+    /** Longest single park, so a missed deadline computation can never hang the stack. */
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final Stack stack;
+    private final Clock clock;
+    private final Thread thread;
+    /** Control-path tasks (configuration, starting an application); not for per-packet work. */
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private volatile boolean wakeRequested;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    public StackRunner(Stack stack, Clock clock) {
+        this.stack = stack;
+        this.clock = clock;
+        this.thread = new Thread(this::loop, "slipway-" + stack.name());
+        this.thread.setDaemon(true);
+        stack.setWakeup(this::wake);
+    }
+
+    /** Starts the stack thread; returns this runner. */
+    public StackRunner start() {
+        thread.start();
+        return this;
+    }
+
+    /** Wakes the stack thread; safe from any thread, cheap when it is already awake. */
+    public void wake() {
+        wakeRequested = true;
+        LockSupport.unpark(thread);
+    }
+
+    /** Runs {@code task} on the stack thread at its next turn. */
+    public void execute(Runnable task) {
+        tasks.add(task);
+        wake();
+    }
+
+    public boolean isRunning() {
+        return running && thread.isAlive();
+    }
+
+    /** What stopped the stack thread, if a bug did; {@code null} otherwise. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    /** Stops the stack thread and waits for it to end. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                wakeRequested = false;
+                for (Runnable task; (task = tasks.poll()) != null; ) {
+                    task.run();
+                }
+                stack.poll(clock.nanos());
+                long wait = stack.nextDeadline() - clock.nanos();
+                if (!wakeRequested && wait > 0 && running) {
+                    LockSupport.parkNanos(this, Math.min(wait, MAX_PARK_NANOS));
+                }
+            }
+        } catch (Throwable t) {
+            // A bug, never a peer's input (every bad frame is dropped and counted below this):
+            // stop rather than run on with a core in an unknown state, and say why.
+            failure = t;
+            running = false;
+            System.err.println("slipway: stack " + stack.name() + " stopped: " + t);
+        }
+    }
+}
