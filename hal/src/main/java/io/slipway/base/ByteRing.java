@@ -155,6 +155,10 @@ public final class ByteRing {
      * without consuming them (retransmission); returns how many.
      */
     public int peek(int offset, byte[] dst, int off, int len) {
+        if (offset < 0) {
+            // bytes before the read position are consumed, not readable: refuse, as writeAt does
+            throw new IllegalArgumentException("negative offset " + offset);
+        }
         long r = (long) READ.getOpaque(this);
         int n = Math.min(len, (int) (writePosition() - r) - offset);
         if (n <= 0) {

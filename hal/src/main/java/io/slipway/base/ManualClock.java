@@ -25,7 +25,8 @@ public final class ManualClock implements Clock {
         if (nanos < 0) {
             throw new IllegalArgumentException("time cannot go backwards: " + nanos);
         }
-        now += nanos;
+        // addExact: a wrapped sum would be a jump back in time
+        now = Math.addExact(now, nanos);
     }
 
     /** Moves time forward to {@code nanos}; earlier values are refused. */
@@ -37,6 +38,6 @@ public final class ManualClock implements Clock {
     }
 
     public void advanceMillis(long millis) {
-        advance(millis * 1_000_000L);
+        advance(Math.multiplyExact(millis, 1_000_000L));
     }
 }

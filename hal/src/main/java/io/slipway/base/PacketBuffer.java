@@ -119,7 +119,8 @@ public final class PacketBuffer {
 
     /** Sets the window directly, e.g. after a driver has received a frame into the array. */
     public void set(int offset, int length) {
-        if (offset < 0 || length < 0 || offset + length > data.length) {
+        // length > data.length - offset rather than offset + length > data.length: the sum can overflow
+        if (offset < 0 || length < 0 || offset > data.length || length > data.length - offset) {
             throw new IllegalArgumentException("window " + offset + "+" + length + " outside " + data.length);
         }
         this.offset = offset;

@@ -1,0 +1,98 @@
+package io.slipway.hal.pcap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipway.base.Clock;
+import io.slipway.base.ManualClock;
+import io.slipway.hal.LanAdapter;
+import io.slipway.hal.LinkCounters;
+import io.slipway.hal.Medium;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md "Memory": a tap on the stack thread's path must not allocate per frame. */
+class PcapTapAllocationTest {
+    /** An adapter that allocates nothing: takes every frame, always has one 60-byte frame to give. */
+    private static final class FixedAdapter implements LanAdapter {
+        private final LinkCounters counters = new LinkCounters();
+
+        @Override
+        public String name() {
+            return "fixed";
+        }
+
+        @Override
+        public Medium medium() {
+            return Medium.ETHERNET;
+        }
+
+        @Override
+        public int mtu() {
+            return 1500;
+        }
+
+        @Override
+        public boolean isLinkUp() {
+            return true;
+        }
+
+        @Override
+        public boolean canTransmit() {
+            return true;
+        }
+
+        @Override
+        public boolean transmit(byte[] frame, int off, int len) {
+            counters.transmitted(len);
+            return true;
+        }
+
+        @Override
+        public int receive(byte[] into, int off, int maxLen) {
+            counters.received(60);
+            return 60;
+        }
+
+        @Override
+        public long nextEventNanos() {
+            return Clock.NEVER;
+        }
+
+        @Override
+        public void setWakeup(Runnable wakeup) {
+        }
+
+        @Override
+        public LinkCounters counters() {
+            return counters;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void shouldNotAllocatePerFrame() throws Exception {
+        ManualClock clock = new ManualClock();
+        FixedAdapter inner = new FixedAdapter();
+        PcapWriter writer = new PcapWriter(new BufferedOutputStream(OutputStream.nullOutputStream(), 65536),
+                PcapLinkType.ETHERNET, 65535);
+        PcapTap tap = new PcapTap(inner, writer, clock, 0);
+        byte[] frame = new byte[1514];
+        int frames = 100_000;
+        AllocationMeter.Body traffic = () -> {
+            for (int i = 0; i < frames; i++) {
+                clock.advance(1_000);
+                tap.transmit(frame, 0, 60 + i % 1400);
+                tap.receive(frame, 0, frame.length);
+            }
+        };
+        traffic.run();
+        long allocated = AllocationMeter.bytesAllocatedBy(traffic);
+        assertTrue(allocated < frames, allocated + " bytes allocated for " + 2 * frames + " frames");
+        assertEquals(4L * frames, tap.captureCounters().get(PcapTap.Capture.FRAMES));
+    }
+}
