@@ -32,6 +32,11 @@ final class EthernetSerialFraming implements Framing {
 
     @Override
     public FrameDecoder newDecoder(int maxFrameLength, FrameSink sink, LinkCounters counters) {
+        // A maximum below the header would make every frame a runt; one near Integer.MAX_VALUE
+        // would overflow once the FCS is added.
+        if (maxFrameLength < Medium.ETHERNET.headerLength() || maxFrameLength > Integer.MAX_VALUE - FCS_LENGTH) {
+            throw new IllegalArgumentException("max Ethernet frame length out of range: " + maxFrameLength);
+        }
         return new SlipDecoder(maxFrameLength + FCS_LENGTH, new FcsCheck(sink, counters), counters);
     }
 

@@ -46,10 +46,13 @@ final class SlipDecoder implements FrameDecoder {
         switch (state) {
             case DATA:
                 if (b == Slip.END) {
-                    if (length > 0) {
-                        sink.onFrame(frame, 0, length);
-                    }
+                    // Start the next frame before handing this one over, so that a sink that
+                    // throws cannot leave these bytes in front of the next frame.
+                    int n = length;
                     length = 0;
+                    if (n > 0) {
+                        sink.onFrame(frame, 0, n);
+                    }
                 } else if (b == Slip.ESC) {
                     state = State.ESCAPED;
                 } else {

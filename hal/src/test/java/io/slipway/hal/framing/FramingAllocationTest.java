@@ -1,0 +1,92 @@
+package io.slipway.hal.framing;
+
+import static io.slipway.hal.framing.SlipFramingTest.concat;
+import static io.slipway.hal.framing.SlipFramingTest.encode;
+import static io.slipway.hal.framing.SlipFramingTest.randomFrame;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.slipway.hal.LinkCounters;
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Memory is fixed at construction (DESIGN.md "Memory"): the decoder owns one frame-sized array and
+ * the encoder writes into the caller's buffer, so neither a line of garbage nor a stream of frames
+ * allocates anything on the reading or writing thread. Measured with the thread's allocated-bytes
+ * counter, not assumed.
+ */
+class FramingAllocationTest {
+    private static final int MAX = 1006;
+
+    /** Does not allocate: counts what it is given instead of keeping it. */
+    private static final class CountingSink implements FrameSink {
+        long frames;
+        long bytes;
+
+        @Override
+        public void onFrame(byte[] frame, int off, int len) {
+            frames++;
+            bytes += len;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slip", "ethernet"})
+    void shouldAllocateNothingPerFrameOrPerByteOfGarbage(String name) {
+        com.sun.management.ThreadMXBean threads = threadBean();
+        Framing framing = Framing.named(name);
+        SplittableRandom random = new SplittableRandom(2024);
+        FrameEncoder encoder = framing.newEncoder();
+        CountingSink sink = new CountingSink();
+        FrameDecoder decoder = framing.newDecoder(MAX, sink, new LinkCounters());
+
+        byte[][] frames = new byte[64][];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = randomFrame(random, 14 + random.nextInt(MAX - 14 + 1));
+        }
+        byte[][] garbage = new byte[16][];
+        for (int i = 0; i < garbage.length; i++) {
+            garbage[i] = SlipDecoderBadInputTest.garbage(random, encoder, MAX);
+        }
+        byte[] longLine = new byte[64 * 1024];
+        for (int i = 0; i < longLine.length; i++) {
+            longLine[i] = (byte) random.nextInt(256);
+        }
+        byte[] line = concat(concat(garbage), longLine);
+        byte[] wire = new byte[encoder.maxWireLength(MAX)];
+
+        long best = Long.MAX_VALUE;
+        // Warm up, then measure; the least of a few runs discards a one-off allocation by the JVM
+        // itself (class loading, a deoptimisation) that is not the codec's.
+        for (int run = 0; run < 8; run++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int rep = 0; rep < 20; rep++) {
+                decoder.accept(line, 0, line.length);
+                for (byte[] frame : frames) {
+                    int n = encoder.encode(frame, 0, frame.length, wire, 0);
+                    assertEquals(n, encoder.wireLength(frame, 0, frame.length));
+                    decoder.accept(wire, 0, n);
+                }
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            if (run >= 3) {
+                best = Math.min(best, allocated);
+            }
+        }
+        assertTrue(sink.frames >= 8 * 20 * frames.length, "frames decoded: " + sink.frames);
+        assertEquals(0, best, "bytes allocated decoding " + 20 * (line.length + frames.length) + " bytes/frames");
+    }
+
+    private static com.sun.management.ThreadMXBean threadBean() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no allocated-bytes counter on this JVM");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "thread allocated-bytes counter disabled");
+        return threads;
+    }
+}
