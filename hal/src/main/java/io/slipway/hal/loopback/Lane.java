@@ -1,0 +1,326 @@
+package io.slipway.hal.loopback;
+
+import io.slipway.base.Clock;
+import io.slipway.hal.DropReason;
+import io.slipway.hal.framing.FrameDecoder;
+import io.slipway.hal.framing.FrameEncoder;
+import io.slipway.hal.framing.FrameSink;
+import io.slipway.hal.framing.Framing;
+import java.util.SplittableRandom;
+
+/**
+ * One direction of a {@link LoopbackCable}: the sender's transmit queue and line, the frames in
+ * flight, and the receiver's decoder and receive queue.
+ *
+ * <p><b>Threads.</b> One thread sends (the sending end's stack) and one receives (the receiving
+ * end's stack); the link may be switched from a third. Every method holds this lane's monitor for
+ * a few microseconds at most: an uncontended monitor costs a compare-and-swap and allocates
+ * nothing, and each lane's state (queues, slot pool, random stream, decoder) is touched only
+ * under it, so the two directions never contend and a lock-free design would buy nothing here.
+ * Wake-ups are called after the monitor is released.
+ *
+ * <p><b>Determinism.</b> Every impairment is decided when a frame is accepted, from this lane's own
+ * random stream, so the outcome depends only on the order of this lane's transmits and on the
+ * clock, never on how the two directions interleave. Arrivals are processed lazily, in arrival
+ * order, by whichever call comes first after they are due (receive, or a transmit that needs a
+ * slot); since the receive queue drains only through receive, which processes arrivals first, the
+ * result does not depend on which call did the processing.
+ *
+ * <p><b>Memory.</b> Frames in flight live in a fixed pool of {@link InFlightFrame} slots, ordered
+ * by arrival in an index array; the encoder, decoder and receive queue are built once.
+ */
+final class Lane {
+    /** transmit() outcomes. */
+    private static final int REFUSED = 0;
+    private static final int GONE = 1;
+    private static final int IN_FLIGHT = 2;
+
+    private final Clock clock;
+    private final Impairments impairments;
+    private final SplittableRandom random;
+    private final CableCounters counters = new CableCounters();
+    private final CableEnd sender;
+    private final CableEnd receiver;
+    private final int headerLength;
+    /** Null when the cable is unframed: frames cross as they are. */
+    private final FrameEncoder encoder;
+    private final FrameDecoder decoder;
+    private final TransmitLine line;
+    private final InFlightFrame[] slots;
+    /** Stack of free slot indices. */
+    private final int[] free;
+    private int freeCount;
+    /** Indices of the slots in flight, earliest arrival first; equal arrivals in transmit order. */
+    private final int[] byArrival;
+    private int inFlight;
+    private final ReceiveQueue received;
+    /** Arrival time of the frame the decoder is being fed, for the frames it finds. */
+    private long decodingArrival;
+    private boolean up = true;
+
+    Lane(Clock clock, Framing framing, Impairments impairments, SplittableRandom random, CableEnd sender,
+            CableEnd receiver, int transmitQueueFrames, int inFlightFrames, int receiveQueueFrames) {
+        this.clock = clock;
+        this.impairments = impairments;
+        this.random = random;
+        this.sender = sender;
+        this.receiver = receiver;
+        this.headerLength = receiver.medium().headerLength();
+        int maxFrame = receiver.maxFrameLength();
+        int slotCapacity;
+        if (framing == null) {
+            this.encoder = null;
+            this.decoder = null;
+            slotCapacity = maxFrame;
+        } else {
+            this.encoder = framing.newEncoder();
+            this.decoder = framing.newDecoder(maxFrame, new Decoded(), receiver.counters());
+            slotCapacity = encoder.maxWireLength(maxFrame);
+        }
+        this.line = new TransmitLine(impairments.baud(), transmitQueueFrames);
+        this.slots = new InFlightFrame[inFlightFrames];
+        this.free = new int[inFlightFrames];
+        this.byArrival = new int[inFlightFrames];
+        for (int i = 0; i < inFlightFrames; i++) {
+            slots[i] = new InFlightFrame(slotCapacity);
+            free[i] = inFlightFrames - 1 - i;
+        }
+        this.freeCount = inFlightFrames;
+        this.received = new ReceiveQueue(receiveQueueFrames, maxFrame);
+    }
+
+    CableCounters counters() {
+        return counters;
+    }
+
+    Impairments impairments() {
+        return impairments;
+    }
+
+    /**
+     * Takes a frame no longer than the sender's maximum. Returns false when the transmit queue or
+     * the slot pool is full; a frame sent while the link is down is taken and dropped.
+     */
+    boolean transmit(byte[] frame, int off, int len) {
+        int outcome;
+        synchronized (this) {
+            outcome = transmitLocked(frame, off, len);
+        }
+        if (outcome == IN_FLIGHT) {
+            // In real time the receiver's runner sleeps until nextEventNanos(): let it recompute.
+            receiver.wake();
+        }
+        return outcome != REFUSED;
+    }
+
+    private int transmitLocked(byte[] frame, int off, int len) {
+        if (!up) {
+            sender.counters().dropped(DropReason.LINK_DOWN);
+            return GONE;
+        }
+        long now = clock.nanos();
+        line.retire(now);
+        if (freeCount == 0) {
+            // Frames that have already arrived leave the wire now, freeing their slots.
+            advance(now);
+        }
+        if (line.isFull() || freeCount == 0) {
+            return REFUSED;
+        }
+        sender.counters().transmitted(len);
+        if (len - headerLength > impairments.mtuCap()) {
+            // Sent by the sender, so it takes its time on the line, then vanishes.
+            counters.increment(CableEvent.MTU_CAPPED);
+            line.send(now, wireLength(frame, off, len));
+            return GONE;
+        }
+        if (chance(impairments.loss())) {
+            counters.increment(CableEvent.LOST);
+            line.send(now, wireLength(frame, off, len));
+            return GONE;
+        }
+        int index = free[--freeCount];
+        InFlightFrame f = slots[index];
+        if (encoder == null) {
+            System.arraycopy(frame, off, f.bytes, 0, len);
+            f.length = len;
+        } else {
+            f.length = encoder.encode(frame, off, len, f.bytes, 0);
+        }
+        long arrival = line.send(now, f.length) + impairments.propagationDelayNanos();
+        if (chance(impairments.corruption()) && f.length > 0) {
+            int bit = random.nextInt(f.length * 8);
+            f.bytes[bit >>> 3] ^= (byte) (1 << (bit & 7));
+            counters.increment(CableEvent.CORRUPTED);
+        }
+        f.duplicate = chance(impairments.duplication());
+        if (f.duplicate) {
+            counters.increment(CableEvent.DUPLICATED);
+        }
+        if (chance(impairments.reorder())) {
+            arrival += impairments.reorderHoldNanos();
+            counters.increment(CableEvent.REORDERED);
+        }
+        f.arrivalNanos = arrival;
+        insertByArrival(index);
+        return IN_FLIGHT;
+    }
+
+    /** Whether {@link #transmit} would take a frame now. */
+    synchronized boolean canTransmit() {
+        long now = clock.nanos();
+        line.retire(now);
+        if (freeCount == 0) {
+            advance(now);
+        }
+        return !line.isFull() && freeCount > 0;
+    }
+
+    /**
+     * Takes the next arrived frame into {@code into[off..off+maxLen)}; returns its length or -1.
+     * Frames longer than {@code maxLen} are dropped and counted.
+     */
+    int receive(byte[] into, int off, int maxLen) {
+        boolean freedSlot;
+        int n = -1;
+        synchronized (this) {
+            freedSlot = advance(clock.nanos());
+            while (!received.isEmpty()) {
+                int len = received.peekLength();
+                if (len > maxLen) {
+                    received.skip();
+                    receiver.counters().dropped(DropReason.BUFFER_TOO_SMALL);
+                    continue;
+                }
+                n = received.poll(into, off);
+                receiver.counters().received(n);
+                break;
+            }
+        }
+        if (freedSlot) {
+            // The sender was refused for want of a slot: transmit space has been freed.
+            sender.wake();
+        }
+        return n;
+    }
+
+    /** The receiver's next event: the earliest frame waiting or in flight, or NEVER. */
+    synchronized long nextArrivalNanos() {
+        long next = received.isEmpty() ? Clock.NEVER : received.peekArrival();
+        if (inFlight > 0) {
+            next = Math.min(next, slots[byArrival[0]].arrivalNanos);
+        }
+        return next;
+    }
+
+    /**
+     * The sender's next event: when the oldest queued frame finishes leaving, and, while the slot
+     * pool is exhausted, when the first frame in flight arrives and frees a slot; or NEVER.
+     */
+    synchronized long nextSenderEventNanos() {
+        line.retire(clock.nanos());
+        long next = line.oldestDepartureNanos();
+        if (freeCount == 0 && inFlight > 0) {
+            next = Math.min(next, slots[byArrival[0]].arrivalNanos);
+        }
+        return next;
+    }
+
+    /**
+     * Takes the lane up or down. Going down, frames that have already arrived are kept for the
+     * receiver, and every frame still queued or in flight is lost.
+     */
+    synchronized void setUp(boolean nowUp) {
+        if (up && !nowUp) {
+            advance(clock.nanos());
+            for (int i = 0; i < inFlight; i++) {
+                free[freeCount++] = byArrival[i];
+                counters.increment(CableEvent.LINK_DOWN_LOST);
+            }
+            inFlight = 0;
+            line.clear();
+            if (decoder != null) {
+                // Whatever half frame the decoder held went with the line.
+                decoder.reset();
+            }
+        }
+        up = nowUp;
+    }
+
+    /** Frames the receive queue holds; for tests. */
+    synchronized int receiveQueueSize() {
+        return received.size();
+    }
+
+    /** Frames between transmit and arrival that will arrive (queued or on the wire); for tests. */
+    synchronized int framesInFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Moves every frame due by {@code now} off the wire, in arrival order, through the decoder
+     * into the receive queue. Returns whether this freed a slot of an exhausted pool.
+     */
+    private boolean advance(long now) {
+        boolean wasExhausted = freeCount == 0;
+        while (inFlight > 0) {
+            int index = byArrival[0];
+            InFlightFrame f = slots[index];
+            if (f.arrivalNanos > now) {
+                break;
+            }
+            inFlight--;
+            System.arraycopy(byArrival, 1, byArrival, 0, inFlight);
+            deliver(f);
+            if (f.duplicate) {
+                deliver(f);
+            }
+            free[freeCount++] = index;
+        }
+        return wasExhausted && freeCount > 0;
+    }
+
+    private void deliver(InFlightFrame f) {
+        if (decoder == null) {
+            enqueue(f.bytes, 0, f.length, f.arrivalNanos);
+        } else {
+            decodingArrival = f.arrivalNanos;
+            decoder.accept(f.bytes, 0, f.length);
+        }
+    }
+
+    private void enqueue(byte[] frame, int off, int len, long arrivalNanos) {
+        if (!received.offer(frame, off, len, arrivalNanos)) {
+            receiver.counters().dropped(DropReason.RX_QUEUE_FULL);
+        }
+    }
+
+    /** Keeps the slots in flight sorted by arrival; a new frame goes after equal arrivals. */
+    private void insertByArrival(int index) {
+        long arrival = slots[index].arrivalNanos;
+        int i = inFlight;
+        while (i > 0 && slots[byArrival[i - 1]].arrivalNanos > arrival) {
+            byArrival[i] = byArrival[i - 1];
+            i--;
+        }
+        byArrival[i] = index;
+        inFlight++;
+    }
+
+    private int wireLength(byte[] frame, int off, int len) {
+        return encoder == null ? len : encoder.wireLength(frame, off, len);
+    }
+
+    /** Draws only for impairments that are on, so a perfect wire consumes no randomness. */
+    private boolean chance(double probability) {
+        return probability > 0 && random.nextDouble() < probability;
+    }
+
+    /** Where the decoder puts each frame it finds in the wire bytes. */
+    private final class Decoded implements FrameSink {
+        @Override
+        public void onFrame(byte[] frame, int off, int len) {
+            enqueue(frame, off, len, decodingArrival);
+        }
+    }
+}
