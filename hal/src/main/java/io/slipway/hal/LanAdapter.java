@@ -40,7 +40,8 @@ public interface LanAdapter extends AutoCloseable {
      * Queues one frame for transmission, copying it. Returns false, taking nothing, when the
      * transmit queue is full: the caller keeps the frame and tries again after a wake-up. A frame
      * longer than {@link #maxFrameLength()} or sent while the link is down is accepted, dropped and
-     * counted.
+     * counted as a drop ({@link DropReason#TX_TOO_LONG}, {@link DropReason#LINK_DOWN}), not as a
+     * frame out: {@code FRAMES_OUT} counts only frames that go on the link.
      */
     boolean transmit(byte[] frame, int off, int len);
 
