@@ -1,5 +1,6 @@
 package io.slipway.base;
 
+import static io.slipway.hal.mock.Hex.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -8,10 +9,10 @@ import org.junit.jupiter.api.Test;
 /** The Internet checksum against RFC 1071's own example, a real header, and its algebra. */
 class InternetChecksumTest {
     /** RFC 1071 §3, "Numerical examples": these 8 bytes sum to 2ddf0, folded ddf2. */
-    private static final byte[] RFC1071_EXAMPLE = hex("0001f203f4f5f6f7");
+    private static final byte[] RFC1071_EXAMPLE = bytes("0001f203f4f5f6f7");
 
     /** A real IPv4 header (UDP, 192.168.0.1 to 192.168.0.199) carrying its checksum b861. */
-    private static final byte[] IPV4_HEADER = hex("450000730000400040 11b861c0a80001c0a800c7");
+    private static final byte[] IPV4_HEADER = bytes("450000730000400040 11b861c0a80001c0a800c7");
 
     @Test
     void shouldReproduceTheRfc1071WorkedExample() {
@@ -103,7 +104,7 @@ class InternetChecksumTest {
 
     @Test
     void shouldAddWordsAsTheBytesWouldBe() {
-        byte[] pseudo = hex("c0a80001c0a800c7001100 5f");
+        byte[] pseudo = bytes("c0a80001c0a800c7001100 5f");
         long bytes = InternetChecksum.add(0, pseudo, 0, pseudo.length);
         long words = InternetChecksum.add32(0, 0xc0a80001);
         words = InternetChecksum.add32(words, 0xc0a800c7);
@@ -126,14 +127,5 @@ class InternetChecksumTest {
             Bytes.put16(data, 0, c);
             assertEquals(0, InternetChecksum.of(data, 0, data.length), "round " + round);
         }
-    }
-
-    static byte[] hex(String s) {
-        String h = s.replace(" ", "");
-        byte[] b = new byte[h.length() / 2];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
-        }
-        return b;
     }
 }

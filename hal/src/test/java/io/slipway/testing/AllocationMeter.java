@@ -38,6 +38,22 @@ public final class AllocationMeter {
         return allocatedBytes() - before;
     }
 
+    /** Work that may throw a checked exception, such as writing to a stream. */
+    @FunctionalInterface
+    public interface Body<E extends Exception> {
+        void run() throws E;
+    }
+
+    /**
+     * Bytes the current thread allocated while running {@code body}, which may throw; what it
+     * throws is passed on, and then nothing is measured.
+     */
+    public static <E extends Exception> long measureChecked(Body<E> body) throws E {
+        long before = allocatedBytes();
+        body.run();
+        return allocatedBytes() - before;
+    }
+
     private static com.sun.management.ThreadMXBean threads() {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         if (!(bean instanceof com.sun.management.ThreadMXBean)) {

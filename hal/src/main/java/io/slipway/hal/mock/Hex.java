@@ -1,24 +1,47 @@
 package io.slipway.hal.mock;
 
-/** Hex dumps for assertion messages, so a failed frame comparison shows the bytes. */
-final class Hex {
+import java.util.HexFormat;
+
+/**
+ * Hex for tests, the one helper every module's tests share: {@link #bytes} turns fixed wire bytes
+ * written as hex ({@code "c0 45 db dc c0"}) into an array, {@link #dump} shows every byte of an
+ * array, and {@link #of} shows the start of one in an assertion message, so a failed frame
+ * comparison shows the bytes.
+ */
+public final class Hex {
     private static final int LIMIT = 128;
+    private static final HexFormat SPACED = HexFormat.ofDelimiter(" ");
 
     private Hex() {
     }
 
-    /** {@code 45 00 00 54 ...} (length n), cut after 128 bytes. */
-    static String of(byte[] b) {
-        StringBuilder sb = new StringBuilder(3 * Math.min(b.length, LIMIT) + 24);
-        for (int i = 0; i < Math.min(b.length, LIMIT); i++) {
-            if (i > 0) {
-                sb.append(' ');
-            }
-            sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+    /**
+     * The bytes written as pairs of hex digits, in either case; whitespace anywhere is ignored,
+     * so {@code "a1b2c3d4 0002"} and {@code "a1 b2 c3 d4 00 02"} are the same six bytes.
+     *
+     * @throws IllegalArgumentException on an odd number of digits or a character that is neither
+     *     a hex digit nor whitespace
+     */
+    public static byte[] bytes(String hex) {
+        String digits = hex.replaceAll("\\s", "");
+        if (digits.length() % 2 != 0) {
+            throw new IllegalArgumentException("odd number of hex digits: " + hex);
         }
-        if (b.length > LIMIT) {
-            sb.append(" ...");
+        try {
+            return HexFormat.of().parseHex(digits);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not hex: " + hex, e);
         }
-        return sb.append(" (length ").append(b.length).append(')').toString();
+    }
+
+    /** Every byte, lower case, one space between: {@code 45 00 00 54}. Empty for no bytes. */
+    public static String dump(byte[] b) {
+        return SPACED.formatHex(b);
+    }
+
+    /** {@code 45 00 00 54 ...} (length n), cut after 128 bytes: for assertion messages. */
+    public static String of(byte[] b) {
+        String start = SPACED.formatHex(b, 0, Math.min(b.length, LIMIT));
+        return start + (b.length > LIMIT ? " ..." : "") + " (length " + b.length + ")";
     }
 }

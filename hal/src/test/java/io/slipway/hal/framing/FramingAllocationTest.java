@@ -5,10 +5,9 @@ import static io.slipway.hal.framing.SlipFramingTest.encode;
 import static io.slipway.hal.framing.SlipFramingTest.randomFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.slipway.hal.LinkCounters;
-import java.lang.management.ManagementFactory;
+import io.slipway.testing.AllocationMeter;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +36,7 @@ class FramingAllocationTest {
     @ParameterizedTest
     @ValueSource(strings = {"slip", "ethernet"})
     void shouldAllocateNothingPerFrameOrPerByteOfGarbage(String name) {
-        com.sun.management.ThreadMXBean threads = threadBean();
+        assertTrue(AllocationMeter.isSupported(), "needs the per-thread allocated-bytes counter");
         Framing framing = Framing.named(name);
         SplittableRandom random = new SplittableRandom(2024);
         FrameEncoder encoder = framing.newEncoder();
@@ -63,30 +62,21 @@ class FramingAllocationTest {
         // Warm up, then measure; the least of a few runs discards a one-off allocation by the JVM
         // itself (class loading, a deoptimisation) that is not the codec's.
         for (int run = 0; run < 8; run++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int rep = 0; rep < 20; rep++) {
-                decoder.accept(line, 0, line.length);
-                for (byte[] frame : frames) {
-                    int n = encoder.encode(frame, 0, frame.length, wire, 0);
-                    assertEquals(n, encoder.wireLength(frame, 0, frame.length));
-                    decoder.accept(wire, 0, n);
+            long allocated = AllocationMeter.measure(() -> {
+                for (int rep = 0; rep < 20; rep++) {
+                    decoder.accept(line, 0, line.length);
+                    for (byte[] frame : frames) {
+                        int n = encoder.encode(frame, 0, frame.length, wire, 0);
+                        assertEquals(n, encoder.wireLength(frame, 0, frame.length));
+                        decoder.accept(wire, 0, n);
+                    }
                 }
-            }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            });
             if (run >= 3) {
                 best = Math.min(best, allocated);
             }
         }
         assertTrue(sink.frames >= 8 * 20 * frames.length, "frames decoded: " + sink.frames);
         assertEquals(0, best, "bytes allocated decoding " + 20 * (line.length + frames.length) + " bytes/frames");
-    }
-
-    private static com.sun.management.ThreadMXBean threadBean() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no allocated-bytes counter on this JVM");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-                "thread allocated-bytes counter disabled");
-        return threads;
     }
 }

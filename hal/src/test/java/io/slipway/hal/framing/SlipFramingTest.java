@@ -1,6 +1,6 @@
 package io.slipway.hal.framing;
 
-import static io.slipway.hal.framing.Hex.bytes;
+import static io.slipway.hal.mock.Hex.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.base.ManualClock;
 import io.slipway.hal.framing.Framing;
+import io.slipway.hal.mock.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +55,7 @@ class DuplicationTest {
         for (int i = 0; i < run.wire.received.size(); i++) {
             byte[] frame = run.wire.received.get(i);
             int number = TestFrames.numberOf(frame);
-            assertEquals(TestFrames.hex(TRAFFIC[number]), TestFrames.hex(frame), "intact");
+            assertEquals(Hex.dump(TRAFFIC[number]), Hex.dump(frame), "intact");
             if (number == expected - 1) {
                 copies++;
             } else {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.base.ManualClock;
 import io.slipway.hal.framing.Framing;
+import io.slipway.hal.mock.Hex;
 import org.junit.jupiter.api.Test;
 
 /** Loss: each frame vanishes with the configured probability, replayably under the seed. */
@@ -43,7 +44,7 @@ class LossTest {
         for (byte[] frame : wire.received) {
             int number = TestFrames.numberOf(frame);
             assertTrue(number > previous, "frame " + number + " after " + previous);
-            assertEquals(TestFrames.hex(TRAFFIC[number]), TestFrames.hex(frame));
+            assertEquals(Hex.dump(TRAFFIC[number]), Hex.dump(frame));
             previous = number;
         }
     }

@@ -1,7 +1,6 @@
 package io.slipway.hal.loopback;
 
 import io.slipway.base.Bytes;
-import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 /** Numbered test frames: the first four bytes hold the number, the rest is seeded noise. */
@@ -44,9 +43,5 @@ final class TestFrames {
 
     static int numberOf(byte[] frame) {
         return Bytes.i32(frame, 0);
-    }
-
-    static String hex(byte[] frame) {
-        return HexFormat.of().formatHex(frame);
     }
 }

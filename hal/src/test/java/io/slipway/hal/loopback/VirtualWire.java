@@ -3,6 +3,7 @@ package io.slipway.hal.loopback;
 import io.slipway.base.Clock;
 import io.slipway.base.ManualClock;
 import io.slipway.hal.LanAdapter;
+import io.slipway.hal.mock.Hex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +88,7 @@ final class VirtualWire {
     List<String> receivedHex() {
         List<String> hex = new ArrayList<>(received.size());
         for (byte[] frame : received) {
-            hex.add(TestFrames.hex(frame));
+            hex.add(Hex.dump(frame));
         }
         return hex;
     }

@@ -14,11 +14,11 @@ import io.slipway.hal.framing.FrameDecoder;
 import io.slipway.hal.framing.FrameEncoder;
 import io.slipway.hal.framing.Framing;
 import io.slipway.hal.LinkCounters;
+import io.slipway.testing.AllocationMeter;
 import io.slipway.testing.Await;
 import io.slipway.testing.FrameExchange;
 import io.slipway.testing.FramePattern;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,13 +111,10 @@ class SerialAdapterTest {
         SerialAdapter right = adapter(pipe.b(), framing);
         byte[] frame = frameWithSpecialBytes(600);
         byte[] into = new byte[right.maxFrameLength()];
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        threads.getCurrentThreadAllocatedBytes();
+        assertTrue(AllocationMeter.isSupported(), "needs the per-thread allocated-bytes counter");
         roundTrips(left, right, frame, into, 20_000); // warm-up: let the JIT compile the path
 
-        long before = threads.getCurrentThreadAllocatedBytes();
-        roundTrips(left, right, frame, into, 10_000);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = AllocationMeter.measure(() -> roundTrips(left, right, frame, into, 10_000));
 
         assertEquals(0, allocated, "bytes allocated by the stack thread for 10 000 frames");
     }

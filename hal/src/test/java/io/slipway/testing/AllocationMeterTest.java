@@ -1,9 +1,11 @@
-package io.slipway.hal.loopback;
+package io.slipway.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.slipway.testing.AllocationMeter;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,5 +55,27 @@ class AllocationMeterTest {
         }
         assertEquals(0, AllocationMeter.measure(arithmetic));
         assertEquals(0, AllocationMeter.measure(() -> { }));
+    }
+
+    @Test
+    void shouldMeasureABodyThatMayThrow() throws IOException {
+        AllocationMeter.Body<IOException> allocating = () -> sink = new byte[1 << 20];
+        long bytes = AllocationMeter.measureChecked(allocating);
+        assertTrue(bytes >= 1 << 20, "saw " + bytes + " bytes");
+
+        AllocationMeter.Body<IOException> nothing = () -> { };
+        for (int warm = 0; warm < 20_000; warm++) {
+            AllocationMeter.measureChecked(nothing);
+        }
+        assertEquals(0, AllocationMeter.measureChecked(nothing));
+    }
+
+    @Test
+    void shouldPassOnWhatTheBodyThrows() {
+        IOException thrown = new IOException("capture failed");
+        IOException caught = assertThrows(IOException.class, () -> AllocationMeter.measureChecked(() -> {
+            throw thrown;
+        }));
+        assertSame(thrown, caught);
     }
 }
