@@ -13,4 +13,8 @@ public interface FrameReceiver {
      * payload, without framing or FCS. The buffer is lent for the duration of the call only.
      */
     void onFrame(LanDriver driver, PacketBuffer frame, long nowNanos);
+
+    /** The adapter's link went up or down; seen by the driver's next poll. */
+    default void onLinkStateChanged(LanDriver driver, boolean up, long nowNanos) {
+    }
 }

@@ -22,6 +22,8 @@ public final class LanDriver {
     private final byte[] backlogFrame;
     private final Counters<DriverEvent> events = new Counters<>(DriverEvent.class);
     private FrameReceiver receiver;
+    /** The link state the receiver was last told about; starts down so "up" is reported once. */
+    private boolean linkUp;
 
     /**
      * @param adapter the adapter this driver controls
@@ -95,6 +97,11 @@ public final class LanDriver {
      * received frames. Returns the number delivered: equal to the budget when more may be waiting.
      */
     public int poll(long nowNanos, int budget) {
+        boolean up = adapter.isLinkUp();
+        if (up != linkUp && receiver != null) {
+            linkUp = up;
+            receiver.onLinkStateChanged(this, up, nowNanos);
+        }
         flushBacklog();
         int delivered = 0;
         while (delivered < budget) {

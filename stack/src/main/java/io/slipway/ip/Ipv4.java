@@ -1,0 +1,446 @@
+package io.slipway.ip;
+
+import io.slipway.base.Counters;
+import io.slipway.base.FrameRing;
+import io.slipway.base.PacketBuffer;
+import io.slipway.base.TimerQueue;
+import io.slipway.driver.EtherType;
+import io.slipway.driver.EthernetHeader;
+import io.slipway.driver.Link;
+import io.slipway.driver.MacAddress;
+
+/**
+ * The IPv4 layer of one stack (RFC 791, RFC 1122 §3.2–3.3, RFC 1812 §5 for forwarding).
+ *
+ * <p>Receive: validate, then deliver to the protocol registered for the datagram (reassembling
+ * fragments first), forward it when forwarding is on, or drop and count. Send: route by longest
+ * prefix, add the header, fragment to the outgoing MTU, and hand each packet to the interface's
+ * {@link NeighbourResolver}. Datagrams to our own addresses loop back through a queue drained by
+ * {@link #poll}, so a reply is never built while the request's buffer is still in use.
+ *
+ * <p>Single-threaded (the stack thread); allocates nothing per packet.
+ */
+public final class Ipv4 {
+    /** Headroom every packet needs for the largest link header below IP. */
+    public static final int LINK_HEADROOM = EthernetHeader.LENGTH;
+    /** Headroom a transport protocol leaves in its buffers: link header plus a plain IPv4 header. */
+    public static final int HEADROOM = LINK_HEADROOM + Ipv4Header.MIN_LENGTH;
+
+    private final Ipv4Config config;
+    private final IpInterface[] interfaces;
+    private int interfaceCount;
+    private final RoutingTable routes;
+    private final ProtocolHandler[] handlers = new ProtocolHandler[256];
+    private final Counters<IpEvent> events = new Counters<>(IpEvent.class);
+    private final Reassembler reassembler;
+    private final Ipv4Header rxHeader = new Ipv4Header();
+    private final Ipv4Header txHeader = new Ipv4Header();
+    private final Ipv4Header fragmentHeader = new Ipv4Header();
+    private final PacketBuffer fragmentBuffer;
+    private final byte[] copiedOptions = new byte[Ipv4Header.MAX_LENGTH - Ipv4Header.MIN_LENGTH];
+    private final FrameRing loopback;
+    private final PacketBuffer loopbackBuffer;
+    private IcmpErrorSender icmp = (type, code, extra, original, offset, length, in, broadcast, now) -> { };
+    private boolean forwarding;
+    private int nextIdentification;
+
+    /**
+     * @param identificationSeed where datagram identifications start (pass a random value: RFC
+     *     6864 §4 asks that they not be predictable across sources)
+     */
+    public Ipv4(Ipv4Config config, TimerQueue timers, int identificationSeed) {
+        this.config = config;
+        this.interfaces = new IpInterface[config.maxInterfaces()];
+        this.routes = new RoutingTable(config.maxRoutes());
+        this.reassembler = new Reassembler(config.reassembly(), HEADROOM, timers, events, this::reassemblyTimedOut);
+        this.fragmentBuffer = PacketBuffer.standalone(LINK_HEADROOM + config.maxMtu(), LINK_HEADROOM);
+        this.loopback = new FrameRing(config.loopbackBytes());
+        this.loopbackBuffer = PacketBuffer.standalone(HEADROOM + Ipv4Header.MAX_TOTAL_LENGTH, HEADROOM);
+        this.nextIdentification = identificationSeed & 0xFFFF;
+    }
+
+    /**
+     * Adds an interface on {@code link} with our address and prefix, and its connected routes:
+     * the prefix's network, and the point-to-point {@code peer} (or {@link Ipv4Address#ANY}).
+     *
+     * @param resolver how packets reach neighbours; null for a point-to-point link
+     */
+    public IpInterface addInterface(Link link, Ipv4Prefix prefix, int peer, NeighbourResolver resolver) {
+        if (interfaceCount == interfaces.length) {
+            throw new IllegalStateException("no room for another interface (max " + interfaces.length + ")");
+        }
+        if (link.mtu() < Ipv4Config.MIN_MTU || link.mtu() > config.maxMtu()) {
+            throw new IllegalArgumentException("MTU of " + link.name() + " must be " + Ipv4Config.MIN_MTU + ".."
+                    + config.maxMtu() + ": " + link.mtu());
+        }
+        IpInterface in = new IpInterface(interfaceCount, link, prefix, peer, this);
+        in.setResolver(resolver != null ? resolver : new PointToPoint(link));
+        interfaces[interfaceCount++] = in;
+        if (prefix.prefixLength() < 32) {
+            routes.add(new Route(prefix.network(), prefix.prefixLength(), Ipv4Address.ANY, in));
+        }
+        if (peer != Ipv4Address.ANY && !(prefix.prefixLength() < 32 && prefix.contains(peer))) {
+            routes.add(new Route(peer, 32, Ipv4Address.ANY, in));
+        }
+        return in;
+    }
+
+    public int interfaceCount() {
+        return interfaceCount;
+    }
+
+    public IpInterface interfaceAt(int index) {
+        if (index < 0 || index >= interfaceCount) {
+            throw new IndexOutOfBoundsException("no interface " + index);
+        }
+        return interfaces[index];
+    }
+
+    public RoutingTable routes() {
+        return routes;
+    }
+
+    public Counters<IpEvent> events() {
+        return events;
+    }
+
+    public Reassembler reassembler() {
+        return reassembler;
+    }
+
+    /** Registers the protocol above IP that takes datagrams of {@code protocol}. */
+    public void register(int protocol, ProtocolHandler handler) {
+        handlers[protocol & 0xFF] = handler;
+    }
+
+    public void setIcmpErrorSender(IcmpErrorSender icmp) {
+        this.icmp = icmp;
+    }
+
+    /** Routers forward; hosts must not, unless configured to (RFC 1122 §3.3.4.1). */
+    public void setForwarding(boolean forwarding) {
+        this.forwarding = forwarding;
+    }
+
+    public boolean isForwarding() {
+        return forwarding;
+    }
+
+    public int defaultTtl() {
+        return config.defaultTtl();
+    }
+
+    /** One of our interfaces' addresses. */
+    public boolean isLocalAddress(int address) {
+        for (int i = 0; i < interfaceCount; i++) {
+            if (interfaces[i].address() == address) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Datagrams we sent to ourselves wait for the next {@link #poll}. */
+    public boolean hasPendingWork() {
+        return !loopback.isEmpty();
+    }
+
+    /** Delivers the datagrams we sent to ourselves. */
+    public void poll(long nowNanos) {
+        while (!loopback.isEmpty()) {
+            PacketBuffer b = loopbackBuffer.reset(HEADROOM);
+            int len = loopback.poll(b.data(), b.offset(), b.capacity() - b.offset());
+            b.set(b.offset(), len);
+            Ipv4Header h = rxHeader.wrap(b.data(), b.offset(), len);
+            events.increment(IpEvent.PACKETS_IN);
+            deliverLocal(h, b, interfaces[0], false, nowNanos);
+        }
+    }
+
+    // ---------------------------------------------------------------- receive
+
+    /** A packet from {@code in}'s link; the buffer is lent for the call. */
+    void receive(IpInterface in, PacketBuffer packet, boolean linkBroadcast, long nowNanos) {
+        events.increment(IpEvent.PACKETS_IN);
+        Ipv4Header h = rxHeader.wrap(packet.data(), packet.offset(), packet.length());
+        IpEvent bad = h.check();
+        if (bad != null) {
+            events.increment(bad);
+            return;
+        }
+        packet.truncate(h.totalLength()); // strip link padding
+        int source = h.source();
+        if (isBadSource(source, in)) {
+            events.increment(IpEvent.DROP_BAD_SOURCE);
+            return;
+        }
+        int destination = h.destination();
+        if (Ipv4Address.isMulticast(destination)) {
+            events.increment(IpEvent.DROP_MULTICAST);
+            return;
+        }
+        boolean broadcast = linkBroadcast || in.isBroadcast(destination);
+        if (broadcast || isLocalAddress(destination)) {
+            deliverLocal(h, packet, in, broadcast, nowNanos);
+        } else if (forwarding) {
+            forward(h, packet, in, nowNanos);
+        } else {
+            events.increment(IpEvent.DROP_NOT_FOR_US);
+        }
+    }
+
+    /** RFC 1122 §3.2.1.3: a source may not be a broadcast, multicast, loopback or class E address. */
+    private static boolean isBadSource(int source, IpInterface in) {
+        return Ipv4Address.isMulticast(source) || Ipv4Address.isLoopback(source) || in.isBroadcast(source)
+                || (source >>> 28) == 0xF;
+    }
+
+    private void deliverLocal(Ipv4Header h, PacketBuffer packet, IpInterface in, boolean broadcast, long nowNanos) {
+        if (!h.isFragment()) {
+            deliver(h, packet, in, broadcast, nowNanos);
+            return;
+        }
+        events.increment(IpEvent.FRAGMENTS_IN);
+        PacketBuffer whole = reassembler.add(h, packet, in, nowNanos);
+        if (whole == null) {
+            return;
+        }
+        events.increment(IpEvent.REASSEMBLED);
+        try {
+            deliver(rxHeader.wrap(whole.data(), whole.offset(), whole.length()), whole, in, broadcast, nowNanos);
+        } finally {
+            reassembler.release(whole);
+        }
+    }
+
+    private void deliver(Ipv4Header h, PacketBuffer packet, IpInterface in, boolean broadcast, long nowNanos) {
+        ProtocolHandler handler = handlers[h.protocol()];
+        if (handler == null) {
+            events.increment(IpEvent.DROP_UNKNOWN_PROTOCOL);
+            // RFC 1122 §3.2.2.1: protocol unreachable (code 2).
+            icmp.sendError(IcmpTypes.DESTINATION_UNREACHABLE, IcmpTypes.PROTOCOL_UNREACHABLE, 0, packet.data(),
+                    packet.offset(), packet.length(), in, broadcast, nowNanos);
+            return;
+        }
+        events.increment(IpEvent.DELIVERED);
+        packet.consume(h.headerLength());
+        handler.onDatagram(h, packet, in, broadcast, nowNanos);
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    /** RFC 1812 §5.2–5.3: a datagram passing through us to another network. */
+    private void forward(Ipv4Header h, PacketBuffer packet, IpInterface in, long nowNanos) {
+        if (h.ttl() <= 1) {
+            events.increment(IpEvent.DROP_TTL_EXPIRED);
+            icmp.sendError(IcmpTypes.TIME_EXCEEDED, IcmpTypes.TTL_EXCEEDED_IN_TRANSIT, 0, packet.data(),
+                    packet.offset(), packet.length(), in, false, nowNanos);
+            return;
+        }
+        int destination = h.destination();
+        Route route = routes.lookup(destination);
+        if (route == null) {
+            events.increment(IpEvent.DROP_NO_ROUTE);
+            icmp.sendError(IcmpTypes.DESTINATION_UNREACHABLE, IcmpTypes.NET_UNREACHABLE, 0, packet.data(),
+                    packet.offset(), packet.length(), in, false, nowNanos);
+            return;
+        }
+        IpInterface out = route.out();
+        if (packet.length() > out.mtu() && h.dontFragment()) {
+            events.increment(IpEvent.DROP_FRAGMENTATION_NEEDED);
+            // RFC 1191 §4: the next-hop MTU goes in the low 16 bits of the unused word.
+            icmp.sendError(IcmpTypes.DESTINATION_UNREACHABLE, IcmpTypes.FRAGMENTATION_NEEDED, out.mtu(),
+                    packet.data(), packet.offset(), packet.length(), in, false, nowNanos);
+            return;
+        }
+        h.setTtl(h.ttl() - 1);
+        h.updateChecksum();
+        events.increment(IpEvent.FORWARDED);
+        transmit(out, route.nextHop(destination), packet, h, nowNanos);
+    }
+
+    // ---------------------------------------------------------------- send
+
+    /**
+     * Sends {@code payload} (its window: the transport header and data, with {@link #HEADROOM}
+     * in front) as one datagram, fragmented if it is larger than the outgoing MTU. On return the
+     * buffer's window holds the datagram; the buffer is the caller's again.
+     *
+     * @param source our address to send from, or {@link Ipv4Address#ANY} for the outgoing
+     *     interface's address
+     * @param ttl the TTL, or 0 for the default
+     */
+    public SendResult send(PacketBuffer payload, int source, int destination, int protocol, int ttl,
+            boolean dontFragment, long nowNanos) {
+        int total = payload.length() + Ipv4Header.MIN_LENGTH;
+        if (total > Ipv4Header.MAX_TOTAL_LENGTH) {
+            events.increment(IpEvent.DROP_TOO_BIG);
+            return SendResult.TOO_BIG;
+        }
+        IpInterface out;
+        int nextHop;
+        if (destination == Ipv4Address.LIMITED_BROADCAST) {
+            out = interfaceFor(source);
+            nextHop = destination;
+        } else if (isLocalAddress(destination)) {
+            out = null;
+            nextHop = destination;
+        } else {
+            Route route = routes.lookup(destination);
+            if (route == null) {
+                events.increment(IpEvent.DROP_NO_ROUTE);
+                return SendResult.NO_ROUTE;
+            }
+            out = route.out();
+            nextHop = route.nextHop(destination);
+        }
+        if (out == null && destination == Ipv4Address.LIMITED_BROADCAST) {
+            events.increment(IpEvent.DROP_NO_ROUTE);
+            return SendResult.NO_ROUTE;
+        }
+        if (source == Ipv4Address.ANY) {
+            source = out != null ? out.address() : destination;
+        }
+        int start = payload.prepend(Ipv4Header.MIN_LENGTH);
+        Ipv4Header h = txHeader.wrap(payload.data(), start, total);
+        int flags = dontFragment ? Ipv4Header.FLAG_DONT_FRAGMENT : 0;
+        h.write(0, total, nextIdentification(), flags, ttl == 0 ? config.defaultTtl() : ttl, protocol, source,
+                destination);
+        events.increment(IpEvent.PACKETS_OUT);
+        if (out == null) {
+            return loopback.offer(payload.data(), payload.offset(), payload.length()) ? SendResult.SENT
+                    : drop(IpEvent.DROP_LINK);
+        }
+        if (total > out.mtu() && dontFragment) {
+            events.increment(IpEvent.DROP_FRAGMENTATION_NEEDED);
+            return SendResult.FRAGMENTATION_NEEDED;
+        }
+        return transmit(out, nextHop, payload, h, nowNanos);
+    }
+
+    private int nextIdentification() {
+        int id = nextIdentification;
+        nextIdentification = (nextIdentification + 1) & 0xFFFF;
+        return id;
+    }
+
+    /** The interface that owns {@code source}, or the first one. */
+    private IpInterface interfaceFor(int source) {
+        for (int i = 0; i < interfaceCount; i++) {
+            if (interfaces[i].address() == source) {
+                return interfaces[i];
+            }
+        }
+        return interfaceCount > 0 ? interfaces[0] : null;
+    }
+
+    private SendResult drop(IpEvent reason) {
+        events.increment(reason);
+        return SendResult.DROPPED;
+    }
+
+    /** Puts a complete datagram on {@code out}'s link, in fragments if it is too big for it. */
+    private SendResult transmit(IpInterface out, int nextHop, PacketBuffer datagram, Ipv4Header h, long nowNanos) {
+        if (datagram.length() > out.mtu()) {
+            return fragment(out, nextHop, datagram, h, nowNanos);
+        }
+        return toLink(out, nextHop, datagram, nowNanos) ? SendResult.SENT : drop(IpEvent.DROP_LINK);
+    }
+
+    private boolean toLink(IpInterface out, int nextHop, PacketBuffer datagram, long nowNanos) {
+        if (out.isBroadcast(nextHop)) {
+            return out.link().send(datagram, EtherType.IPV4, MacAddress.BROADCAST);
+        }
+        return out.resolver().send(datagram, nextHop, nowNanos);
+    }
+
+    /**
+     * RFC 791 §3.2 "Fragmentation": splits the datagram viewed by {@code h} into pieces that fit
+     * {@code out}'s MTU, each carrying a multiple of 8 data bytes but the last. The first keeps
+     * every option; the others only the options with the copied flag. Fragmenting a fragment
+     * keeps its offset base and, on the last piece, its More Fragments flag. Each piece is built
+     * in one reused buffer and sent before the next.
+     */
+    private SendResult fragment(IpInterface out, int nextHop, PacketBuffer datagram, Ipv4Header h, long nowNanos) {
+        int headerLength = h.headerLength();
+        int payloadLength = h.totalLength() - headerLength;
+        int laterHeaderLength = Ipv4Header.MIN_LENGTH + copyOptions(h);
+        int baseFlags = h.flagsAndOffset();
+        int baseOffsetUnits = baseFlags & Ipv4Header.OFFSET_MASK;
+        boolean baseMoreFragments = (baseFlags & Ipv4Header.FLAG_MORE_FRAGMENTS) != 0;
+        byte[] src = datagram.data();
+        int payloadStart = datagram.offset() + headerLength;
+        events.increment(IpEvent.FRAGMENTED);
+        boolean allSent = true;
+        for (int done = 0; done < payloadLength; ) {
+            int thisHeader = done == 0 ? headerLength : laterHeaderLength;
+            int n = Math.min((out.mtu() - thisHeader) & ~7, payloadLength - done);
+            boolean last = done + n == payloadLength;
+            PacketBuffer piece = fragmentBuffer.reset(LINK_HEADROOM);
+            if (done == 0) {
+                piece.append(src, datagram.offset(), headerLength);
+            } else {
+                piece.append(src, datagram.offset(), Ipv4Header.MIN_LENGTH);
+                piece.append(copiedOptions, 0, laterHeaderLength - Ipv4Header.MIN_LENGTH);
+            }
+            piece.append(src, payloadStart + done, n);
+            Ipv4Header ph = fragmentHeader.wrap(piece.data(), piece.offset(), piece.length());
+            ph.setHeaderLength(thisHeader);
+            ph.setTotalLength(thisHeader + n);
+            int flags = (baseFlags & Ipv4Header.FLAG_DONT_FRAGMENT)
+                    | (!last || baseMoreFragments ? Ipv4Header.FLAG_MORE_FRAGMENTS : 0)
+                    | (baseOffsetUnits + done / 8);
+            ph.setFlagsAndOffset(flags);
+            ph.updateChecksum();
+            events.increment(IpEvent.FRAGMENTS_OUT);
+            allSent &= toLink(out, nextHop, piece, nowNanos);
+            done += n;
+        }
+        return allSent ? SendResult.SENT : drop(IpEvent.DROP_LINK);
+    }
+
+    /**
+     * Collects the options with the copied flag set (RFC 791 §3.1 "Options") into
+     * {@link #copiedOptions}, padded with End-of-Option-List to a multiple of 4; returns their
+     * padded length.
+     */
+    private int copyOptions(Ipv4Header h) {
+        byte[] b = h.data();
+        int i = h.offset() + Ipv4Header.MIN_LENGTH;
+        int end = h.offset() + h.headerLength();
+        int n = 0;
+        while (i < end) {
+            int type = b[i] & 0xFF;
+            if (type == 0) {
+                break; // End of Option List
+            }
+            if (type == 1) {
+                i++; // No Operation: a single byte, not copied
+                continue;
+            }
+            if (i + 1 >= end) {
+                break;
+            }
+            int length = b[i + 1] & 0xFF;
+            if (length < 2 || i + length > end) {
+                break; // malformed: copy nothing more
+            }
+            if ((type & 0x80) != 0) {
+                System.arraycopy(b, i, copiedOptions, n, length);
+                n += length;
+            }
+            i += length;
+        }
+        int padded = (n + 3) & ~3;
+        while (n < padded) {
+            copiedOptions[n++] = 0;
+        }
+        return padded;
+    }
+
+    private void reassemblyTimedOut(byte[] data, int offset, int length, IpInterface in, long nowNanos) {
+        // RFC 1122 §3.3.2: time exceeded, code 1, only when fragment zero was received.
+        icmp.sendError(IcmpTypes.TIME_EXCEEDED, IcmpTypes.FRAGMENT_REASSEMBLY_TIME_EXCEEDED, 0, data, offset, length,
+                in, false, nowNanos);
+    }
+}
