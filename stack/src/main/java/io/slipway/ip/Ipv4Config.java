@@ -33,6 +33,10 @@ public record Ipv4Config(int maxInterfaces, int maxRoutes, int defaultTtl, int m
         }
     }
 
+    public Ipv4Config withMaxInterfaces(int maxInterfaces) {
+        return new Ipv4Config(maxInterfaces, maxRoutes, defaultTtl, maxMtu, loopbackBytes, reassembly);
+    }
+
     public Ipv4Config withReassembly(ReassemblyConfig reassembly) {
         return new Ipv4Config(maxInterfaces, maxRoutes, defaultTtl, maxMtu, loopbackBytes, reassembly);
     }

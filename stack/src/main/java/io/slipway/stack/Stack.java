@@ -2,8 +2,18 @@ package io.slipway.stack;
 
 import io.slipway.base.Clock;
 import io.slipway.base.TimerQueue;
+import io.slipway.driver.EthernetDriver;
 import io.slipway.driver.LanDriver;
+import io.slipway.driver.Link;
+import io.slipway.driver.SlipDriver;
 import io.slipway.hal.LanAdapter;
+import io.slipway.hal.Medium;
+import io.slipway.icmp.Icmp;
+import io.slipway.ip.IpInterface;
+import io.slipway.ip.Ipv4;
+import io.slipway.ip.NeighbourResolver;
+import java.security.SecureRandom;
+import java.util.SplittableRandom;
 
 /**
  * One host's protocol stack: its interfaces' drivers and its timers, driven single-threaded.
@@ -22,17 +32,62 @@ public final class Stack {
     private int driverCount;
     private final TimerQueue timers;
     private final int backlogBytes;
+    private final StackConfig config;
+    private final SplittableRandom random;
+    private final Ipv4 ip;
+    private final Icmp icmp;
     private final Runnable adapterWakeup = this::wake;
     private volatile Runnable wakeup = () -> { };
     /** True when the last poll stopped at a receive budget: frames may still be waiting. */
     private boolean receivePending;
     private long lastPoll;
 
+    /** A stack whose random choices (IP identification, ...) are seeded from SecureRandom. */
     public Stack(String name, StackConfig config) {
+        this(name, config, new SecureRandom().nextLong());
+    }
+
+    /** A stack whose random choices replay from {@code seed}: for simulations and tests. */
+    public Stack(String name, StackConfig config, long seed) {
         this.name = name;
+        this.config = config;
+        this.random = new SplittableRandom(seed);
         this.drivers = new LanDriver[config.maxInterfaces()];
         this.timers = new TimerQueue(config.maxTimers());
         this.backlogBytes = config.driverBacklogBytes();
+        this.ip = new Ipv4(config.ipv4(), timers, random.nextInt());
+        this.icmp = new Icmp(ip, config.icmp());
+    }
+
+    /**
+     * Attaches an adapter as an IP interface: a SLIP driver (point-to-point) or an Ethernet driver
+     * with ARP, our address, and its connected routes.
+     */
+    public IpInterface addInterface(LanAdapter adapter, InterfaceConfig settings) {
+        LanDriver lan = attach(adapter);
+        Link link;
+        NeighbourResolver resolver;
+        if (adapter.medium() == Medium.IP) {
+            link = new SlipDriver(lan);
+            resolver = null; // point-to-point: IP's default
+        } else {
+            EthernetDriver ethernet = new EthernetDriver(lan, settings.mac());
+            link = ethernet;
+            throw new UnsupportedOperationException("Ethernet interfaces need ARP, which is being written");
+        }
+        return ip.addInterface(link, settings.address(), settings.peer(), resolver);
+    }
+
+    public Ipv4 ip() {
+        return ip;
+    }
+
+    public Icmp icmp() {
+        return icmp;
+    }
+
+    public StackConfig config() {
+        return config;
     }
 
     public String name() {
@@ -84,6 +139,7 @@ public final class Stack {
             pending |= drivers[i].poll(nowNanos, RECEIVE_BUDGET) == RECEIVE_BUDGET;
         }
         receivePending = pending;
+        ip.poll(nowNanos);
         timers.runDue(nowNanos);
     }
 
@@ -92,7 +148,7 @@ public final class Stack {
      * last poll if work is already waiting, or {@link Clock#NEVER}.
      */
     public long nextDeadline() {
-        if (receivePending) {
+        if (receivePending || ip.hasPendingWork()) {
             return lastPoll;
         }
         long next = timers.nextDeadline();

@@ -1,13 +1,19 @@
 package io.slipway.stack;
 
+import io.slipway.icmp.IcmpConfig;
+import io.slipway.ip.Ipv4Config;
+
 /**
  * The fixed sizes of a stack: every table is bounded by configuration, never by what a peer sends.
  *
  * @param maxInterfaces interfaces (adapters) one stack can attach
  * @param maxTimers timers that can be scheduled at once
  * @param driverBacklogBytes each driver's transmit backlog, a power of two
+ * @param ipv4 the IPv4 layer: routes, TTL, reassembly bounds
+ * @param icmp ICMP: error rate limit, echo endpoints
  */
-public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes) {
+public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes, Ipv4Config ipv4,
+        IcmpConfig icmp) {
     public static final StackConfig DEFAULT = new StackConfig(4, 4096, 64 * 1024);
 
     public StackConfig {
@@ -17,5 +23,22 @@ public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogByt
         if (Integer.bitCount(driverBacklogBytes) != 1) {
             throw new IllegalArgumentException("driver backlog must be a power of two: " + driverBacklogBytes);
         }
+        if (ipv4.maxInterfaces() < maxInterfaces) {
+            ipv4 = ipv4.withMaxInterfaces(maxInterfaces);
+        }
+    }
+
+    /** Default IPv4 and ICMP settings. */
+    public StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes) {
+        this(maxInterfaces, maxTimers, driverBacklogBytes, Ipv4Config.DEFAULT.withMaxInterfaces(maxInterfaces),
+                IcmpConfig.DEFAULT);
+    }
+
+    public StackConfig withIpv4(Ipv4Config ipv4) {
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp);
+    }
+
+    public StackConfig withIcmp(IcmpConfig icmp) {
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp);
     }
 }

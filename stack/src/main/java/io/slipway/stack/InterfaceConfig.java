@@ -1,0 +1,36 @@
+package io.slipway.stack;
+
+import io.slipway.driver.MacAddress;
+import io.slipway.ip.Ipv4Address;
+import io.slipway.ip.Ipv4Prefix;
+
+/**
+ * How one interface is set up: our address and prefix, the far end of a point-to-point line,
+ * and our MAC address on Ethernet.
+ *
+ * @param address our address with its prefix length
+ * @param peer the point-to-point peer, or {@link Ipv4Address#ANY}
+ * @param mac our MAC address on an Ethernet link ({@link MacAddress#NONE} on SLIP)
+ */
+public record InterfaceConfig(Ipv4Prefix address, int peer, long mac) {
+    public InterfaceConfig {
+        int a = address.address();
+        if (a == Ipv4Address.ANY || Ipv4Address.isMulticast(a) || Ipv4Address.isLoopback(a)
+                || a == Ipv4Address.LIMITED_BROADCAST) {
+            throw new IllegalArgumentException("not a usable interface address: " + address);
+        }
+        if (address.prefixLength() < 31 && (a == address.network() || a == address.broadcast())) {
+            throw new IllegalArgumentException("the network or broadcast address of its subnet: " + address);
+        }
+    }
+
+    /** A SLIP line: {@code address} on our side, {@code peer} at the far end. */
+    public static InterfaceConfig pointToPoint(Ipv4Prefix address, int peer) {
+        return new InterfaceConfig(address, peer, MacAddress.NONE);
+    }
+
+    /** An Ethernet link with our MAC. */
+    public static InterfaceConfig ethernet(Ipv4Prefix address, long mac) {
+        return new InterfaceConfig(address, Ipv4Address.ANY, mac);
+    }
+}
