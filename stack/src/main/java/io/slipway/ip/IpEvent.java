@@ -16,6 +16,8 @@ public enum IpEvent {
     DROP_BAD_HEADER_LENGTH,
     DROP_BAD_TOTAL_LENGTH,
     DROP_BAD_CHECKSUM,
+    /** Options that cannot be parsed: answered with a Parameter Problem. */
+    DROP_BAD_OPTIONS,
     /** Source is a broadcast, multicast, loopback or class E address (RFC 1122 §3.2.1.3). */
     DROP_BAD_SOURCE,
     /** Multicast is not supported. */

@@ -180,6 +180,16 @@ public final class Ipv4 {
             return;
         }
         boolean broadcast = linkBroadcast || in.isBroadcast(destination);
+        if (h.headerLength() > Ipv4Header.MIN_LENGTH) {
+            int pointer = h.badOptionPointer();
+            if (pointer >= 0) {
+                events.increment(IpEvent.DROP_BAD_OPTIONS);
+                // RFC 1122 §3.2.2.5: a host SHOULD say which byte it could not parse.
+                icmp.sendError(IcmpTypes.PARAMETER_PROBLEM, 0, pointer, packet.data(), packet.offset(),
+                        packet.length(), in, broadcast, nowNanos);
+                return;
+            }
+        }
         if (broadcast || isLocalAddress(destination)) {
             deliverLocal(h, packet, in, broadcast, nowNanos);
         } else if (forwarding) {

@@ -88,6 +88,38 @@ public final class Ipv4Header {
         return null;
     }
 
+    /**
+     * Walks the options (RFC 791 §3.1 "Options"): End of Option List and No Operation are single
+     * bytes; every other option has a length byte of at least 2 that must stay inside the
+     * header. Returns the offset from the header's start of the first byte that breaks this,
+     * the pointer a Parameter Problem reports (RFC 792), or -1 when the options are well formed.
+     * Options are otherwise ignored: we act on none of them (RFC 1122 §3.2.1.8 lets a host
+     * ignore those it does not implement).
+     */
+    public int badOptionPointer() {
+        int end = headerLength();
+        int i = MIN_LENGTH;
+        while (i < end) {
+            int type = data[offset + i] & 0xFF;
+            if (type == 0) {
+                return -1;
+            }
+            if (type == 1) {
+                i++;
+                continue;
+            }
+            if (i + 1 >= end) {
+                return i;
+            }
+            int length = data[offset + i + 1] & 0xFF;
+            if (length < 2 || i + length > end) {
+                return i + 1;
+            }
+            i += length;
+        }
+        return -1;
+    }
+
     public int version() {
         return (data[offset + VERSION_IHL] & 0xF0) >>> 4;
     }

@@ -155,4 +155,45 @@ class IcmpRulesTest {
         host.poll(clock.nanos());
         assertEquals(1, line.takeTransmitted().size(), "one token per second");
     }
+
+    @Test
+    void shouldAnswerAMalformedOptionWithAParameterProblemPointingAtIt() {
+        byte[] plain = echoRequest("10.0.0.1", "10.0.0.2", 1, 1, 8);
+        // Header of 24 bytes: a NOP, then an option of type 0x83 whose length (9) runs past the header.
+        byte[] bad = new byte[plain.length + 4];
+        System.arraycopy(plain, 0, bad, 0, 20);
+        System.arraycopy(plain, 20, bad, 24, plain.length - 20);
+        bad[0] = 0x46;
+        bad[20] = 1;
+        bad[21] = (byte) 0x83;
+        bad[22] = 9;
+        io.slipway.base.Bytes.put16(bad, 2, bad.length);
+        io.slipway.base.Bytes.put16(bad, 10, 0);
+        io.slipway.base.Bytes.put16(bad, 10, InternetChecksum.of(bad, 0, 24));
+
+        byte[] error = exchange(bad);
+
+        assertEquals(12, u8(error, 20), "parameter problem");
+        assertEquals(22, u8(error, 24), "pointer at the bad length byte");
+        assertEquals(1, host.ip().events().get(IpEvent.DROP_BAD_OPTIONS));
+    }
+
+    @Test
+    void shouldAnswerAnEchoRequestCarryingWellFormedOptions() {
+        byte[] plain = echoRequest("10.0.0.1", "10.0.0.2", 1, 1, 8);
+        byte[] withOptions = new byte[plain.length + 4];
+        System.arraycopy(plain, 0, withOptions, 0, 20);
+        System.arraycopy(plain, 20, withOptions, 24, plain.length - 20);
+        withOptions[0] = 0x46;
+        withOptions[20] = (byte) 0x94; // router alert (RFC 2113): type, length 4, value 0
+        withOptions[21] = 4;
+        io.slipway.base.Bytes.put16(withOptions, 2, withOptions.length);
+        io.slipway.base.Bytes.put16(withOptions, 10, 0);
+        io.slipway.base.Bytes.put16(withOptions, 10, InternetChecksum.of(withOptions, 0, 24));
+
+        byte[] reply = exchange(withOptions);
+
+        assertEquals(20 + 16, reply.length, "the reply carries no options");
+        assertEquals(0, u8(reply, 20));
+    }
 }
