@@ -24,6 +24,8 @@ public enum IpEvent {
     DROP_MULTICAST,
     /** Not addressed to us and forwarding is off (RFC 1122 §3.3.4.1: hosts do not forward). */
     DROP_NOT_FOR_US,
+    /** A subnet-directed broadcast for another interface's network: not forwarded (RFC 2644). */
+    DROP_DIRECTED_BROADCAST,
     /** TTL ran out while forwarding (RFC 1812 §5.3.1). */
     DROP_TTL_EXPIRED,
     DROP_NO_ROUTE,

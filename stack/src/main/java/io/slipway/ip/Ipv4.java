@@ -256,6 +256,11 @@ public final class Ipv4 {
             return;
         }
         IpInterface out = route.out();
+        if (out.isBroadcast(destination)) {
+            // RFC 2644: routers must not forward directed broadcasts by default (smurf attacks).
+            events.increment(IpEvent.DROP_DIRECTED_BROADCAST);
+            return;
+        }
         if (packet.length() > out.mtu() && h.dontFragment()) {
             events.increment(IpEvent.DROP_FRAGMENTATION_NEEDED);
             // RFC 1191 §4: the next-hop MTU goes in the low 16 bits of the unused word.

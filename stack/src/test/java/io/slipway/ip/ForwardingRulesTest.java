@@ -130,4 +130,12 @@ class ForwardingRulesTest {
         assertEquals("10.2.0.254", address(reply, 12));
         line2.assertNothingTransmitted();
     }
+
+    @Test
+    void shouldNotForwardADirectedBroadcast() {
+        receive(line1, echoRequest("10.1.0.1", "10.2.0.255", 1, 1, 8));
+        line2.assertNothingTransmitted();
+        line1.assertNothingTransmitted();
+        assertEquals(1, router.ip().events().get(IpEvent.DROP_DIRECTED_BROADCAST));
+    }
 }
