@@ -36,15 +36,32 @@ public enum IpEvent {
     DROP_LINK,
     /** Waiting for ARP and the wait queue full, or ARP gave up. */
     DROP_UNRESOLVED,
+    /** A datagram still incomplete when its reassembly timer ran out (RFC 1122 §3.3.2). */
     DROP_REASSEMBLY_TIMEOUT,
-    /** Fragments overlap: the whole datagram is dropped (RFC 5722's rule). */
+    /** Fragments overlap: the whole datagram is dropped (RFC 5722's rule), counted once. */
     DROP_REASSEMBLY_OVERLAP,
-    /** No free reassembly slot or byte budget. */
+    /** A fragment that found no free reassembly slot, or no room in the byte budget. */
     DROP_REASSEMBLY_FULL,
-    /** Fragments that would make a datagram longer than the configured maximum. */
+    /** A fragment that would make its datagram longer than the configured maximum; the datagram goes too. */
     DROP_REASSEMBLY_TOO_BIG,
+    /** Fragments for more pieces than a datagram may arrive in: the whole datagram is dropped. */
+    DROP_REASSEMBLY_TOO_MANY_FRAGMENTS,
+    /**
+     * A fragment RFC 791 §3.2 rules out: no data, data not a multiple of 8 bytes with More
+     * Fragments set (that fragment alone is dropped), or an end that contradicts the length the
+     * datagram's last fragment gave (the whole datagram is dropped).
+     */
+    DROP_BAD_FRAGMENT,
+    /**
+     * A fragment of a datagram already dropped (overlap, too big, too many fragments, bad
+     * length), discarded while the datagram's slot waits out its timer.
+     */
+    DROP_REASSEMBLY_DISCARDED,
     /** An exact repeat of a fragment already held: ignored, the datagram is kept. */
     DUPLICATE_FRAGMENT,
-    /** A packet too big for our own send path (over 65 535 bytes). */
+    /**
+     * A datagram over 65 535 bytes: too big for our own send path, or a fragment to be split for
+     * forwarding whose data reaches beyond that.
+     */
     DROP_TOO_BIG
 }

@@ -383,6 +383,12 @@ public final class Ipv4 {
         int baseFlags = h.flagsAndOffset();
         int baseOffsetUnits = baseFlags & Ipv4Header.OFFSET_MASK;
         boolean baseMoreFragments = (baseFlags & Ipv4Header.FLAG_MORE_FRAGMENTS) != 0;
+        // RFC 791 §3.1: no datagram is longer than 65 535 bytes, so a fragment's data must end
+        // within 65 535 less the smallest header. One that claims more is malformed, and split,
+        // its pieces' offsets would overflow the 13-bit field into the flags.
+        if (baseOffsetUnits * 8 + payloadLength > Ipv4Header.MAX_TOTAL_LENGTH - Ipv4Header.MIN_LENGTH) {
+            return drop(IpEvent.DROP_TOO_BIG);
+        }
         byte[] src = datagram.data();
         int payloadStart = datagram.offset() + headerLength;
         events.increment(IpEvent.FRAGMENTED);
