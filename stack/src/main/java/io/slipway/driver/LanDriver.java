@@ -16,6 +16,13 @@ import io.slipway.hal.Medium;
  * dropped and counted. Nothing here allocates after construction.
  */
 public final class LanDriver {
+    /**
+     * Room kept in front of every received frame for the largest link header, so a packet that
+     * arrives on one link can leave by another (a router forwarding from SLIP to Ethernet) or be
+     * answered in place without being copied.
+     */
+    public static final int RECEIVE_HEADROOM = EthernetHeader.LENGTH;
+
     private final LanAdapter adapter;
     private final PacketBuffer rx;
     private final FrameRing backlog;
@@ -31,7 +38,7 @@ public final class LanDriver {
      */
     public LanDriver(LanAdapter adapter, int backlogBytes) {
         this.adapter = adapter;
-        this.rx = PacketBuffer.standalone(adapter.maxFrameLength(), 0);
+        this.rx = PacketBuffer.standalone(RECEIVE_HEADROOM + adapter.maxFrameLength(), RECEIVE_HEADROOM);
         this.backlog = new FrameRing(backlogBytes);
         if (backlog.maxFrameLength() < adapter.maxFrameLength()) {
             throw new IllegalArgumentException("backlog of " + backlogBytes
@@ -105,12 +112,12 @@ public final class LanDriver {
         flushBacklog();
         int delivered = 0;
         while (delivered < budget) {
-            int len = adapter.receive(rx.data(), 0, rx.capacity());
+            int len = adapter.receive(rx.data(), RECEIVE_HEADROOM, rx.capacity() - RECEIVE_HEADROOM);
             if (len < 0) {
                 break;
             }
             delivered++;
-            rx.set(0, len);
+            rx.set(RECEIVE_HEADROOM, len);
             if (receiver == null) {
                 events.increment(DriverEvent.NO_RECEIVER);
             } else {

@@ -45,13 +45,31 @@ public final class MacAddress {
             if (part.isEmpty() || part.length() > 2) {
                 throw new IllegalArgumentException("not a MAC address: " + text);
             }
-            try {
-                v = (v << 8) | Integer.parseInt(part, 16);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a MAC address: " + text);
+            int octet = 0;
+            for (int i = 0; i < part.length(); i++) {
+                // ASCII hex digits only: Integer.parseInt also took "+f" and non-ASCII digits.
+                int digit = hexDigit(part.charAt(i));
+                if (digit < 0) {
+                    throw new IllegalArgumentException("not a MAC address: " + text);
+                }
+                octet = (octet << 4) | digit;
             }
+            v = (v << 8) | octet;
         }
         return v;
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     public static String format(long mac) {

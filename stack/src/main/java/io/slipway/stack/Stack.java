@@ -1,5 +1,6 @@
 package io.slipway.stack;
 
+import io.slipway.arp.Arp;
 import io.slipway.base.Clock;
 import io.slipway.base.TimerQueue;
 import io.slipway.driver.EthernetDriver;
@@ -71,9 +72,8 @@ public final class Stack {
             link = new SlipDriver(lan);
             resolver = null; // point-to-point: IP's default
         } else {
-            EthernetDriver ethernet = new EthernetDriver(lan, settings.mac());
-            link = ethernet;
-            throw new UnsupportedOperationException("Ethernet interfaces need ARP, which is being written");
+            link = new EthernetDriver(lan, settings.mac());
+            resolver = new Arp(link, settings.address().address(), config.arp(), timers);
         }
         return ip.addInterface(link, settings.address(), settings.peer(), resolver);
     }

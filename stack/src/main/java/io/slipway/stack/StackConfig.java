@@ -1,5 +1,6 @@
 package io.slipway.stack;
 
+import io.slipway.arp.ArpConfig;
 import io.slipway.icmp.IcmpConfig;
 import io.slipway.ip.Ipv4Config;
 
@@ -11,9 +12,10 @@ import io.slipway.ip.Ipv4Config;
  * @param driverBacklogBytes each driver's transmit backlog, a power of two
  * @param ipv4 the IPv4 layer: routes, TTL, reassembly bounds
  * @param icmp ICMP: error rate limit, echo endpoints
+ * @param arp ARP on each Ethernet interface: cache size, ageing, retries, wait queues
  */
 public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes, Ipv4Config ipv4,
-        IcmpConfig icmp) {
+        IcmpConfig icmp, ArpConfig arp) {
     public static final StackConfig DEFAULT = new StackConfig(4, 4096, 64 * 1024);
 
     public StackConfig {
@@ -31,14 +33,18 @@ public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogByt
     /** Default IPv4 and ICMP settings. */
     public StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes) {
         this(maxInterfaces, maxTimers, driverBacklogBytes, Ipv4Config.DEFAULT.withMaxInterfaces(maxInterfaces),
-                IcmpConfig.DEFAULT);
+                IcmpConfig.DEFAULT, ArpConfig.DEFAULT);
     }
 
     public StackConfig withIpv4(Ipv4Config ipv4) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp);
     }
 
     public StackConfig withIcmp(IcmpConfig icmp) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp);
+    }
+
+    public StackConfig withArp(ArpConfig arp) {
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp);
     }
 }
