@@ -1,5 +1,6 @@
 package io.slipway.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "slipway 0.1.0",
         description = "A TCP/IP stack that links machines over a serial cable.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PingCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Slipway implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -21,13 +22,25 @@ public final class Slipway implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    /** Where commands that read input ({@code serve --commands}) read it. */
+    private final InputStream in;
+
+    private Slipway(InputStream in) {
+        this.in = in;
     }
 
-    /** Runs the command line with the given output streams; returns the exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams and no input; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Slipway());
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Slipway(in));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -40,6 +53,10 @@ public final class Slipway implements Runnable {
             return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILED;
         });
         return cli.execute(args);
+    }
+
+    InputStream in() {
+        return in;
     }
 
     private static String fullName(CommandLine cl) {

@@ -15,7 +15,7 @@ import io.slipway.ip.SendResult;
  */
 public final class EchoEndpoint implements AutoCloseable {
     /** The payload starts with the send time, as Linux ping's does, so a reply carries its RTT. */
-    static final int TIMESTAMP_BYTES = 8;
+    public static final int TIMESTAMP_BYTES = 8;
 
     private final Icmp icmp;
     private final Ipv4 ip;
@@ -77,7 +77,7 @@ public final class EchoEndpoint implements AutoCloseable {
 
     void deliverReply(int from, int ttl, IcmpHeader reply, long nowNanos) {
         int payloadLength = reply.dataLength();
-        long sent = -1;
+        long sent = 0;
         if (payloadLength >= TIMESTAMP_BYTES) {
             byte[] d = reply.data();
             int off = reply.dataOffset();
@@ -86,8 +86,8 @@ public final class EchoEndpoint implements AutoCloseable {
         listener.onEchoReply(from, reply.sequence(), ttl, payloadLength, sent, nowNanos);
     }
 
-    void deliverError(int from, int type, int code, int sequence, long nowNanos) {
-        listener.onEchoError(from, type, code, sequence, nowNanos);
+    void deliverError(int from, int type, int code, int info, int sequence, long nowNanos) {
+        listener.onEchoError(from, type, code, info, sequence, nowNanos);
     }
 
     @Override

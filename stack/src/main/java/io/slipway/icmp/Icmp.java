@@ -150,7 +150,8 @@ public final class Icmp implements io.slipway.ip.ProtocolHandler, IcmpErrorSende
         if (original.protocol() == IpProtocol.ICMP && Bytes.u8(d, inner) == IcmpTypes.ECHO_REQUEST) {
             EchoEndpoint e = findEndpoint(Bytes.u16(d, inner + IcmpHeader.IDENTIFIER));
             if (e != null) {
-                e.deliverError(from, m.type(), m.code(), Bytes.u16(d, inner + IcmpHeader.SEQUENCE), nowNanos);
+                e.deliverError(from, m.type(), m.code(), m.restOfHeader(), Bytes.u16(d, inner + IcmpHeader.SEQUENCE),
+                        nowNanos);
                 return;
             }
         }

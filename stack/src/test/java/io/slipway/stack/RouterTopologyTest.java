@@ -59,7 +59,7 @@ class RouterTopologyTest {
             }
 
             @Override
-            public void onEchoError(int from, int type, int code, int sequence, long nowNanos) {
+            public void onEchoError(int from, int type, int code, int info, int sequence, long nowNanos) {
                 heard.add("error from " + Ipv4Address.format(from) + " seq=" + sequence + " type=" + type
                         + " code=" + code);
             }
