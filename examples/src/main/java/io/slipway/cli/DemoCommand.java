@@ -16,15 +16,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code slipway demo}: two hosts in one process joined by a loopback cable. Until the protocol
- * layers exist, the journey is the bottom of the stack: frames go down host alice's LAN driver,
- * are SLIP-framed onto a cable paced like a serial line, decoded at host bob, echoed, and
- * return.
+ * {@code slipway demo}: two hosts in one process joined by a loopback cable paced like a serial
+ * line; alice pings bob, small and then larger than the MTU ({@link PingDemo}). The journey grows
+ * with the stack: later the demo fetches a web page by name.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Two slipway hosts joined by an in-memory serial cable exchange frames; "
-                + "prints what crossed.")
+        description = "Two slipway hosts joined by an in-memory serial cable ping each other, "
+                + "small and fragmented; prints what crossed.")
 final class DemoCommand implements Callable<Integer> {
+    private static final int SLIP_MTU = 1006;
+    private static final int ETHERNET_MTU = 1500;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         Framing wire = Framing.named(framing);
         PrintWriter out = spec.commandLine().getOut();
         LoopbackCable cable = LoopbackCable.builder(SystemClock.INSTANCE)
-                .name("cable0").framing(wire).mtu(wire == Framing.SLIP ? 1006 : 1500)
+                .name("cable0").framing(wire).mtu(wire == Framing.SLIP ? SLIP_MTU : ETHERNET_MTU)
                 .impairments(baud == 0 ? Impairments.PERFECT : Impairments.builder().baud(baud).build())
                 .build();
         LanAdapter aliceEnd = cable.a();
@@ -56,12 +58,9 @@ final class DemoCommand implements Callable<Integer> {
             aliceEnd = PcapTap.toFile(aliceEnd, pcap, SystemClock.INSTANCE,
                     PcapTap.wallClockOffset(SystemClock.INSTANCE));
         }
-        try (FrameEchoDemo demo = new FrameEchoDemo(out, wire, baud, aliceEnd, cable.b())) {
-            boolean ok = demo.run();
-            if (pcap != null) {
-                aliceEnd.close();
-                out.printf("capture written to %s%n", pcap);
-            }
+        int mtu = wire == Framing.SLIP ? SLIP_MTU : ETHERNET_MTU;
+        try {
+            boolean ok = new PingDemo(out, spec.commandLine().getErr(), wire, baud, mtu).run(aliceEnd, cable.b(), pcap);
             return ok ? Slipway.EXIT_OK : Slipway.EXIT_FAILED;
         } finally {
             cable.close();
