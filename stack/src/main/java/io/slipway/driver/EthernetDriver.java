@@ -1,6 +1,5 @@
 package io.slipway.driver;
 
-import io.slipway.base.Counters;
 import io.slipway.base.PacketBuffer;
 import io.slipway.hal.Medium;
 
@@ -11,39 +10,22 @@ import io.slipway.hal.Medium;
  * address filter would. No padding to the 60-byte minimum: the serial framing does not need it,
  * and receivers take the IP or ARP length from their own headers.
  */
-public final class EthernetDriver implements Link, FrameReceiver {
-    private final LanDriver lan;
+public final class EthernetDriver extends AbstractLinkDriver {
     private final long mac;
     private final EthernetHeader rxHeader = new EthernetHeader();
     private final EthernetHeader txHeader = new EthernetHeader();
-    private final Counters<LinkEvent> events = new Counters<>(LinkEvent.class);
-    private LinkReceiver receiver;
 
     public EthernetDriver(LanDriver lan, long mac) {
-        if (lan.medium() != Medium.ETHERNET) {
-            throw new IllegalArgumentException("an Ethernet driver needs an Ethernet adapter, not " + lan.medium());
-        }
+        super(lan, Medium.ETHERNET, "Ethernet");
         if (MacAddress.isGroup(mac) || mac == MacAddress.NONE) {
             throw new IllegalArgumentException("not a unicast MAC address: " + MacAddress.format(mac));
         }
-        this.lan = lan;
         this.mac = mac;
-        lan.setReceiver(this);
-    }
-
-    @Override
-    public String name() {
-        return lan.adapter().name();
     }
 
     @Override
     public Medium medium() {
         return Medium.ETHERNET;
-    }
-
-    @Override
-    public int mtu() {
-        return lan.mtu();
     }
 
     @Override
@@ -54,11 +36,6 @@ public final class EthernetDriver implements Link, FrameReceiver {
     @Override
     public long macAddress() {
         return mac;
-    }
-
-    @Override
-    public boolean isUp() {
-        return lan.adapter().isLinkUp();
     }
 
     @Override
@@ -73,27 +50,11 @@ public final class EthernetDriver implements Link, FrameReceiver {
         }
         int start = payload.prepend(EthernetHeader.LENGTH);
         txHeader.wrap(payload.data(), start).write(destinationMac, mac, etherType);
-        boolean sent = lan.send(payload);
+        boolean sent = transmit(payload);
         // Give the caller its window back: it may send the same packet again (ARP's queue,
         // fragments built in one buffer).
         payload.consume(EthernetHeader.LENGTH);
-        events.increment(sent ? LinkEvent.PACKETS_OUT : LinkEvent.DROP_TRANSMIT_FULL);
         return sent;
-    }
-
-    @Override
-    public void setReceiver(LinkReceiver receiver) {
-        this.receiver = receiver;
-    }
-
-    @Override
-    public Counters<LinkEvent> events() {
-        return events;
-    }
-
-    @Override
-    public LanDriver lanDriver() {
-        return lan;
     }
 
     @Override
@@ -119,20 +80,8 @@ public final class EthernetDriver implements Link, FrameReceiver {
             events.increment(LinkEvent.DROP_UNKNOWN_TYPE);
             return;
         }
-        if (receiver == null) {
-            events.increment(LinkEvent.DROP_NO_RECEIVER);
-            return;
-        }
-        events.increment(LinkEvent.PACKETS_IN);
         frame.consume(EthernetHeader.LENGTH);
-        receiver.onPacket(this, type, frame, broadcast, nowNanos);
-    }
-
-    @Override
-    public void onLinkStateChanged(LanDriver driver, boolean up, long nowNanos) {
-        if (receiver != null) {
-            receiver.onLinkStateChanged(this, up, nowNanos);
-        }
+        deliver(type, frame, broadcast, nowNanos);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.slipway.driver;
 
-import io.slipway.base.Counters;
 import io.slipway.base.PacketBuffer;
 import io.slipway.hal.Medium;
 
@@ -9,32 +8,14 @@ import io.slipway.hal.Medium;
  * header, no addresses and no ARP. A frame that is not IPv4 (version nibble other than 4) is
  * counted and dropped: SLIP has no type field, the version is all there is to go on.
  */
-public final class SlipDriver implements Link, FrameReceiver {
-    private final LanDriver lan;
-    private final Counters<LinkEvent> events = new Counters<>(LinkEvent.class);
-    private LinkReceiver receiver;
-
+public final class SlipDriver extends AbstractLinkDriver {
     public SlipDriver(LanDriver lan) {
-        if (lan.medium() != Medium.IP) {
-            throw new IllegalArgumentException("a SLIP driver needs an IP-medium adapter, not " + lan.medium());
-        }
-        this.lan = lan;
-        lan.setReceiver(this);
-    }
-
-    @Override
-    public String name() {
-        return lan.adapter().name();
+        super(lan, Medium.IP, "SLIP");
     }
 
     @Override
     public Medium medium() {
         return Medium.IP;
-    }
-
-    @Override
-    public int mtu() {
-        return lan.mtu();
     }
 
     @Override
@@ -48,11 +29,6 @@ public final class SlipDriver implements Link, FrameReceiver {
     }
 
     @Override
-    public boolean isUp() {
-        return lan.adapter().isLinkUp();
-    }
-
-    @Override
     public boolean send(PacketBuffer payload, int etherType, long destinationMac) {
         if (etherType != EtherType.IPV4) {
             events.increment(LinkEvent.DROP_UNKNOWN_TYPE);
@@ -62,27 +38,7 @@ public final class SlipDriver implements Link, FrameReceiver {
             events.increment(LinkEvent.DROP_TOO_BIG);
             return false;
         }
-        if (!lan.send(payload)) {
-            events.increment(LinkEvent.DROP_TRANSMIT_FULL);
-            return false;
-        }
-        events.increment(LinkEvent.PACKETS_OUT);
-        return true;
-    }
-
-    @Override
-    public void setReceiver(LinkReceiver receiver) {
-        this.receiver = receiver;
-    }
-
-    @Override
-    public Counters<LinkEvent> events() {
-        return events;
-    }
-
-    @Override
-    public LanDriver lanDriver() {
-        return lan;
+        return transmit(payload);
     }
 
     @Override
@@ -91,19 +47,7 @@ public final class SlipDriver implements Link, FrameReceiver {
             events.increment(LinkEvent.DROP_UNKNOWN_TYPE);
             return;
         }
-        if (receiver == null) {
-            events.increment(LinkEvent.DROP_NO_RECEIVER);
-            return;
-        }
-        events.increment(LinkEvent.PACKETS_IN);
-        receiver.onPacket(this, EtherType.IPV4, frame, false, nowNanos);
-    }
-
-    @Override
-    public void onLinkStateChanged(LanDriver driver, boolean up, long nowNanos) {
-        if (receiver != null) {
-            receiver.onLinkStateChanged(this, up, nowNanos);
-        }
+        deliver(EtherType.IPV4, frame, false, nowNanos);
     }
 
     @Override
