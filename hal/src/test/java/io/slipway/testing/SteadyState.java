@@ -16,8 +16,10 @@ import java.util.Arrays;
  * round of the full count must allocate exactly 0 bytes.
  */
 public final class SteadyState {
-    private static final int WARM_UP_ROUNDS = 5;
-    private static final int MAX_MEASURED_ROUNDS = 20;
+    /** Rounds run before any is measured. */
+    static final int WARM_UP_ROUNDS = 5;
+    /** Rounds measured at most, looking for one of exactly 0 bytes. */
+    static final int MAX_MEASURED_ROUNDS = 20;
 
     private SteadyState() {
     }
@@ -27,13 +29,22 @@ public final class SteadyState {
      * that no round allocates a byte per iteration and that some round allocates exactly 0.
      */
     public static void assertAllocatesNothing(String what, int iterations, Runnable round) {
+        assertAllocatesNothingChecked(what, iterations, round::run);
+    }
+
+    /**
+     * {@link #assertAllocatesNothing} for a round that may throw a checked exception, such as
+     * writing to a stream; what it throws is passed on, and then nothing is asserted.
+     */
+    public static <E extends Exception> void assertAllocatesNothingChecked(String what, int iterations,
+            AllocationMeter.Body<E> round) throws E {
         assertTrue(AllocationMeter.isSupported(), "needs the per-thread allocated-bytes counter");
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
             round.run();
         }
         long[] measured = new long[MAX_MEASURED_ROUNDS];
         for (int i = 0; i < MAX_MEASURED_ROUNDS; i++) {
-            measured[i] = AllocationMeter.measure(round);
+            measured[i] = AllocationMeter.measureChecked(round);
             assertTrue(measured[i] < iterations, what + ": allocates per iteration, bytes per round of "
                     + iterations + ": " + Arrays.toString(Arrays.copyOf(measured, i + 1)));
             if (measured[i] == 0) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.hal.LinkCounters;
-import io.slipway.testing.AllocationMeter;
+import io.slipway.testing.SteadyState;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,10 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Memory is fixed at construction (DESIGN.md "Memory"): the decoder owns one frame-sized array and
  * the encoder writes into the caller's buffer, so neither a line of garbage nor a stream of frames
  * allocates anything on the reading or writing thread. Measured with the thread's allocated-bytes
- * counter, not assumed.
+ * counter, not assumed ({@link SteadyState}).
  */
 class FramingAllocationTest {
     private static final int MAX = 1006;
+    /** Repetitions per round of the line of garbage and the frames. */
+    private static final int REPS = 100;
+
+    /** Rounds run, warm-up and measured. */
+    private int rounds;
 
     /** Does not allocate: counts what it is given instead of keeping it. */
     private static final class CountingSink implements FrameSink {
@@ -36,7 +41,6 @@ class FramingAllocationTest {
     @ParameterizedTest
     @ValueSource(strings = {"slip", "ethernet"})
     void shouldAllocateNothingPerFrameOrPerByteOfGarbage(String name) {
-        assertTrue(AllocationMeter.isSupported(), "needs the per-thread allocated-bytes counter");
         Framing framing = Framing.named(name);
         SplittableRandom random = new SplittableRandom(2024);
         FrameEncoder encoder = framing.newEncoder();
@@ -58,25 +62,21 @@ class FramingAllocationTest {
         byte[] line = concat(concat(garbage), longLine);
         byte[] wire = new byte[encoder.maxWireLength(MAX)];
 
-        long best = Long.MAX_VALUE;
-        // Warm up, then measure; the least of a few runs discards a one-off allocation by the JVM
-        // itself (class loading, a deoptimisation) that is not the codec's.
-        for (int run = 0; run < 8; run++) {
-            long allocated = AllocationMeter.measure(() -> {
-                for (int rep = 0; rep < 20; rep++) {
-                    decoder.accept(line, 0, line.length);
-                    for (byte[] frame : frames) {
-                        int n = encoder.encode(frame, 0, frame.length, wire, 0);
-                        assertEquals(n, encoder.wireLength(frame, 0, frame.length));
-                        decoder.accept(wire, 0, n);
+        // A round decodes REPS lines of garbage (line.length bytes each) and REPS * 64 frames.
+        SteadyState.assertAllocatesNothing(name + " encoding and decoding frames and garbage",
+                REPS * frames.length, () -> {
+                    rounds++;
+                    for (int rep = 0; rep < REPS; rep++) {
+                        decoder.accept(line, 0, line.length);
+                        for (byte[] frame : frames) {
+                            int n = encoder.encode(frame, 0, frame.length, wire, 0);
+                            assertEquals(n, encoder.wireLength(frame, 0, frame.length));
+                            decoder.accept(wire, 0, n);
+                        }
                     }
-                }
-            });
-            if (run >= 3) {
-                best = Math.min(best, allocated);
-            }
-        }
-        assertTrue(sink.frames >= 8 * 20 * frames.length, "frames decoded: " + sink.frames);
-        assertEquals(0, best, "bytes allocated decoding " + 20 * (line.length + frames.length) + " bytes/frames");
+                });
+
+        assertTrue(sink.frames >= (long) rounds * REPS * frames.length,
+                "frames decoded: " + sink.frames + " in " + rounds + " rounds");
     }
 }

@@ -1,23 +1,28 @@
 package io.slipway.hal.pcap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.base.Clock;
 import io.slipway.base.ManualClock;
 import io.slipway.hal.LanAdapter;
 import io.slipway.hal.LinkCounters;
 import io.slipway.hal.Medium;
-import io.slipway.testing.AllocationMeter;
+import io.slipway.testing.SteadyState;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md "Memory": a tap on the stack thread's path must not allocate per frame. */
+/**
+ * DESIGN.md "Memory": a tap on the stack thread's path must not allocate per frame; a round of
+ * traffic allocates exactly 0 bytes once warm ({@link SteadyState}).
+ */
 class PcapTapAllocationTest {
-    /** Runs of the measured loop before measuring, so the JIT has compiled it. */
-    private static final int WARM_UP_RUNS = 5;
+    /** Frames each way per round. */
+    private static final int FRAMES = 100_000;
+
+    /** Rounds run, warm-up and measured. */
+    private int rounds;
 
     /** An adapter that allocates nothing: takes every frame, always has one 60-byte frame to give. */
     private static final class FixedAdapter implements LanAdapter {
@@ -81,28 +86,25 @@ class PcapTapAllocationTest {
 
     @Test
     void shouldNotAllocatePerFrame() throws IOException {
-        assertTrue(AllocationMeter.isSupported(), "needs the per-thread allocated-bytes counter");
         ManualClock clock = new ManualClock();
         FixedAdapter inner = new FixedAdapter();
         PcapWriter writer = new PcapWriter(new BufferedOutputStream(OutputStream.nullOutputStream(), 65536),
                 PcapLinkType.ETHERNET, 65535);
         PcapTap tap = new PcapTap(inner, writer, clock, 0);
         byte[] frame = new byte[1514];
-        int frames = 100_000;
         Runnable traffic = () -> {
-            for (int i = 0; i < frames; i++) {
+            rounds++;
+            for (int i = 0; i < FRAMES; i++) {
                 clock.advance(1_000);
                 tap.transmit(frame, 0, 60 + i % 1400);
                 tap.receive(frame, 0, frame.length);
             }
         };
-        for (int warm = 0; warm < WARM_UP_RUNS; warm++) {
-            traffic.run();
-        }
-        long allocated = AllocationMeter.measure(traffic);
-        assertEquals(0, allocated, "bytes allocated for " + 2 * frames + " frames");
-        // every frame of every run, warm-up and measured, both ways, went into the capture
-        assertEquals(2L * frames * (WARM_UP_RUNS + 1), tap.captureCounters().get(PcapTap.Capture.FRAMES));
+
+        SteadyState.assertAllocatesNothing("capturing frames both ways", FRAMES, traffic);
+
+        // every frame of every round, warm-up and measured, both ways, went into the capture
+        assertEquals(2L * FRAMES * rounds, tap.captureCounters().get(PcapTap.Capture.FRAMES));
         assertEquals(0, tap.captureCounters().get(PcapTap.Capture.FRAMES_LOST));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.testing.AllocationMeter;
+import io.slipway.testing.SteadyState;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PcapWriterTest {
     /** 2023-11-14T22:13:20.123456789Z: 1,700,000,000 s (0x6553f100) and 123,456 µs (0x0001e240). */
     private static final long TIME = 1_700_000_000_123_456_789L;
-    /** Runs of the measured loop before measuring, so the JIT has compiled it. */
-    private static final int WARM_UP_RUNS = 5;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -153,20 +152,15 @@ class PcapWriterTest {
 
     @Test
     void shouldNotAllocatePerRecord() throws IOException {
-        assertTrue(AllocationMeter.isSupported(), "needs the per-thread allocated-bytes counter");
         PcapWriter w = new PcapWriter(new BufferedOutputStream(OutputStream.nullOutputStream(), 65536),
                 PcapLinkType.ETHERNET, 65535);
         byte[] frame = new byte[1514];
-        int records = 200_000;
+        int records = 200_000; // per round
         AllocationMeter.Body<IOException> writing = () -> {
             for (int i = 0; i < records; i++) {
                 w.write(TIME + i, frame, 0, 60 + i % 1400);
             }
         };
-        for (int warm = 0; warm < WARM_UP_RUNS; warm++) {
-            writing.run();
-        }
-        long allocated = AllocationMeter.measureChecked(writing);
-        assertEquals(0, allocated, "bytes allocated writing " + records + " records");
+        SteadyState.assertAllocatesNothingChecked("writing records", records, writing);
     }
 }
