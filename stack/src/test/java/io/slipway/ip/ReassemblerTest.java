@@ -20,7 +20,7 @@ import io.slipway.base.ManualClock;
 import io.slipway.base.PacketBuffer;
 import io.slipway.base.TimerQueue;
 import io.slipway.hal.mock.Hex;
-import io.slipway.testing.AllocationMeter;
+import io.slipway.testing.SteadyState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -489,17 +489,14 @@ class ReassemblerTest {
 
     @Test
     void shouldReassembleWithoutAllocating() {
-        assertTrue(AllocationMeter.isSupported(), "needs the per-thread allocated-bytes counter");
         ZeroAllocationRun run = new ZeroAllocationRun();
-        for (int warmUp = 0; warmUp < 30; warmUp++) {
-            run.reassemble(1_000);
-        }
-        int before = run.completed;
+        int datagrams = 10_000; // per round, of 3 fragments each
 
-        long allocated = AllocationMeter.measure(() -> run.reassemble(1_000));
+        SteadyState.assertAllocatesNothing("reassembling datagrams of 3 fragments", datagrams,
+                () -> run.reassemble(datagrams));
 
-        assertEquals(1_000, run.completed - before);
-        assertEquals(0, allocated, "bytes allocated reassembling 1000 datagrams of 3 fragments");
+        // every datagram of every round, warm-up and measured, completed
+        assertEquals((long) datagrams * run.rounds, run.completed);
         assertEquals(0, reassembler.slotsInUse());
     }
 
@@ -512,10 +509,12 @@ class ReassemblerTest {
             Packets.buffer(fragment(0, data, 800, 400, false)),
         };
         final Ipv4Header[] headers = {new Ipv4Header(), new Ipv4Header(), new Ipv4Header()};
-        int completed;
+        int rounds;
+        long completed;
         int identification;
 
         void reassemble(int datagrams) {
+            rounds++;
             for (int d = 0; d < datagrams; d++) {
                 identification = (identification + 1) & 0xFFFF;
                 PacketBuffer whole = null;
