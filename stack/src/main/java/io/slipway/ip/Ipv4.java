@@ -35,9 +35,8 @@ public final class Ipv4 {
     private final Reassembler reassembler;
     private final Ipv4Header rxHeader = new Ipv4Header();
     private final Ipv4Header txHeader = new Ipv4Header();
-    private final Ipv4Header fragmentHeader = new Ipv4Header();
-    private final PacketBuffer fragmentBuffer;
-    private final byte[] copiedOptions = new byte[Ipv4Header.MAX_LENGTH - Ipv4Header.MIN_LENGTH];
+    private final Fragmenter fragmenter;
+    private final Fragmenter.PieceSender toLink = this::toLink;
     private final FrameRing loopback;
     private final PacketBuffer loopbackBuffer;
     private IcmpErrorSender icmp = (type, code, extra, original, offset, length, in, broadcast, now) -> { };
@@ -53,7 +52,7 @@ public final class Ipv4 {
         this.interfaces = new IpInterface[config.maxInterfaces()];
         this.routes = new RoutingTable(config.maxRoutes());
         this.reassembler = new Reassembler(config.reassembly(), HEADROOM, timers, events, this::reassemblyTimedOut);
-        this.fragmentBuffer = PacketBuffer.standalone(LINK_HEADROOM + config.maxMtu(), LINK_HEADROOM);
+        this.fragmenter = new Fragmenter(config.maxMtu(), events);
         this.loopback = new FrameRing(config.loopbackBytes());
         this.loopbackBuffer = PacketBuffer.standalone(HEADROOM + Ipv4Header.MAX_TOTAL_LENGTH, HEADROOM);
         this.nextIdentification = identificationSeed & 0xFFFF;
@@ -357,7 +356,7 @@ public final class Ipv4 {
     /** Puts a complete datagram on {@code out}'s link, in fragments if it is too big for it. */
     private SendResult transmit(IpInterface out, int nextHop, PacketBuffer datagram, Ipv4Header h, long nowNanos) {
         if (datagram.length() > out.mtu()) {
-            return fragment(out, nextHop, datagram, h, nowNanos);
+            return fragmenter.fragment(out, nextHop, datagram, h, toLink, nowNanos);
         }
         return toLink(out, nextHop, datagram, nowNanos) ? SendResult.SENT : drop(IpEvent.DROP_LINK);
     }
@@ -367,96 +366,6 @@ public final class Ipv4 {
             return out.link().send(datagram, EtherType.IPV4, MacAddress.BROADCAST);
         }
         return out.resolver().send(datagram, nextHop, nowNanos);
-    }
-
-    /**
-     * RFC 791 §3.2 "Fragmentation": splits the datagram viewed by {@code h} into pieces that fit
-     * {@code out}'s MTU, each carrying a multiple of 8 data bytes but the last. The first keeps
-     * every option; the others only the options with the copied flag. Fragmenting a fragment
-     * keeps its offset base and, on the last piece, its More Fragments flag. Each piece is built
-     * in one reused buffer and sent before the next.
-     */
-    private SendResult fragment(IpInterface out, int nextHop, PacketBuffer datagram, Ipv4Header h, long nowNanos) {
-        int headerLength = h.headerLength();
-        int payloadLength = h.totalLength() - headerLength;
-        int laterHeaderLength = Ipv4Header.MIN_LENGTH + copyOptions(h);
-        int baseFlags = h.flagsAndOffset();
-        int baseOffsetUnits = baseFlags & Ipv4Header.OFFSET_MASK;
-        boolean baseMoreFragments = (baseFlags & Ipv4Header.FLAG_MORE_FRAGMENTS) != 0;
-        // RFC 791 §3.1: no datagram is longer than 65 535 bytes, so a fragment's data must end
-        // within 65 535 less the smallest header. One that claims more is malformed, and split,
-        // its pieces' offsets would overflow the 13-bit field into the flags.
-        if (baseOffsetUnits * 8 + payloadLength > Ipv4Header.MAX_TOTAL_LENGTH - Ipv4Header.MIN_LENGTH) {
-            return drop(IpEvent.DROP_TOO_BIG);
-        }
-        byte[] src = datagram.data();
-        int payloadStart = datagram.offset() + headerLength;
-        events.increment(IpEvent.FRAGMENTED);
-        boolean allSent = true;
-        for (int done = 0; done < payloadLength; ) {
-            int thisHeader = done == 0 ? headerLength : laterHeaderLength;
-            int n = Math.min((out.mtu() - thisHeader) & ~7, payloadLength - done);
-            boolean last = done + n == payloadLength;
-            PacketBuffer piece = fragmentBuffer.reset(LINK_HEADROOM);
-            if (done == 0) {
-                piece.append(src, datagram.offset(), headerLength);
-            } else {
-                piece.append(src, datagram.offset(), Ipv4Header.MIN_LENGTH);
-                piece.append(copiedOptions, 0, laterHeaderLength - Ipv4Header.MIN_LENGTH);
-            }
-            piece.append(src, payloadStart + done, n);
-            Ipv4Header ph = fragmentHeader.wrap(piece.data(), piece.offset(), piece.length());
-            ph.setHeaderLength(thisHeader);
-            ph.setTotalLength(thisHeader + n);
-            int flags = (baseFlags & Ipv4Header.FLAG_DONT_FRAGMENT)
-                    | (!last || baseMoreFragments ? Ipv4Header.FLAG_MORE_FRAGMENTS : 0)
-                    | (baseOffsetUnits + done / 8);
-            ph.setFlagsAndOffset(flags);
-            ph.updateChecksum();
-            events.increment(IpEvent.FRAGMENTS_OUT);
-            allSent &= toLink(out, nextHop, piece, nowNanos);
-            done += n;
-        }
-        return allSent ? SendResult.SENT : drop(IpEvent.DROP_LINK);
-    }
-
-    /**
-     * Collects the options with the copied flag set (RFC 791 §3.1 "Options") into
-     * {@link #copiedOptions}, padded with End-of-Option-List to a multiple of 4; returns their
-     * padded length.
-     */
-    private int copyOptions(Ipv4Header h) {
-        byte[] b = h.data();
-        int i = h.offset() + Ipv4Header.MIN_LENGTH;
-        int end = h.offset() + h.headerLength();
-        int n = 0;
-        while (i < end) {
-            int type = b[i] & 0xFF;
-            if (type == 0) {
-                break; // End of Option List
-            }
-            if (type == 1) {
-                i++; // No Operation: a single byte, not copied
-                continue;
-            }
-            if (i + 1 >= end) {
-                break;
-            }
-            int length = b[i + 1] & 0xFF;
-            if (length < 2 || i + length > end) {
-                break; // malformed: copy nothing more
-            }
-            if ((type & 0x80) != 0) {
-                System.arraycopy(b, i, copiedOptions, n, length);
-                n += length;
-            }
-            i += length;
-        }
-        int padded = (n + 3) & ~3;
-        while (n < padded) {
-            copiedOptions[n++] = 0;
-        }
-        return padded;
     }
 
     private void reassemblyTimedOut(byte[] data, int offset, int length, IpInterface in, long nowNanos) {
