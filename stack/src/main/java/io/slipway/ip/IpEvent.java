@@ -42,6 +42,8 @@ public enum IpEvent {
     DROP_REASSEMBLY_OVERLAP,
     /** A fragment that found no free reassembly slot, or no room in the byte budget. */
     DROP_REASSEMBLY_FULL,
+    /** A datagram that had stalled (no fragment for a while) gave its slot or bytes to a newcomer. */
+    DROP_REASSEMBLY_EVICTED,
     /** A fragment that would make its datagram longer than the configured maximum; the datagram goes too. */
     DROP_REASSEMBLY_TOO_BIG,
     /** Fragments for more pieces than a datagram may arrive in: the whole datagram is dropped. */

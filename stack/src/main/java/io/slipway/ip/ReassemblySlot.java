@@ -64,6 +64,8 @@ final class ReassemblySlot implements TimerAction {
     IpInterface firstIn;
     /** Bytes this slot counts against the reassembler's budget: payload plus fragment zero's header. */
     int bytesHeld;
+    /** When the datagram last made progress: its first fragment, or the latest one stored. */
+    long lastProgressNanos;
 
     ReassemblySlot(Reassembler owner, int capacity, int payloadStart, int headroom, int maxFragments) {
         this.owner = owner;

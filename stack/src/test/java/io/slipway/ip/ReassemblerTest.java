@@ -42,6 +42,7 @@ class ReassemblerTest {
     private static final int TTL = 64;
 
     private final ManualClock clock = new ManualClock();
+    private static final long STALL = 1_000_000_000L;
     private final TimerQueue timers = new TimerQueue(16);
     private final Counters<IpEvent> events = new Counters<>(IpEvent.class);
     private final List<Timeout> timeouts = new ArrayList<>();
@@ -319,6 +320,39 @@ class ReassemblerTest {
         // And the freed slot takes the next newcomer.
         assertNull(add(fragment(32, data, 0, 8, true)));
         assertDatagram(datagram(32, data, NO_OPTIONS), add(fragment(32, data, 8, 8, false)));
+    }
+
+    @Test
+    void shouldLetADatagramThatHasStalledGiveItsSlotToANewcomer() {
+        reassembler = reassembler(new ReassemblyConfig(2, 65_535, 64, 1 << 20, TIMEOUT, STALL));
+        byte[] data = Packets.data(16, 20);
+        add(fragment(40, data, 0, 8, true)); // will stall: its second half never comes
+        clock.advance(STALL / 2);
+        add(fragment(41, data, 0, 8, true)); // still arriving when the newcomer comes
+        clock.advance(STALL / 2);
+
+        assertNull(add(fragment(42, data, 0, 8, true)));
+
+        assertEquals(1, events.get(IpEvent.DROP_REASSEMBLY_EVICTED), "datagram 40, stalled for STALL");
+        assertEquals(0, events.get(IpEvent.DROP_REASSEMBLY_FULL));
+        assertDatagram(datagram(41, data, NO_OPTIONS), add(fragment(41, data, 8, 8, false)));
+        assertNull(add(fragment(40, data, 8, 8, false)), "40's second half starts over, alone");
+    }
+
+    @Test
+    void shouldNeverEvictADatagramThatIsStillArriving() {
+        reassembler = reassembler(new ReassemblyConfig(1, 65_535, 64, 1 << 20, TIMEOUT, STALL));
+        byte[] data = Packets.data(24, 21);
+        add(fragment(50, data, 0, 8, true));
+        clock.advance(STALL - 1);
+        add(fragment(50, data, 8, 8, true)); // progress: the stall clock starts again
+        clock.advance(STALL - 1);
+
+        assertNull(add(fragment(51, data, 0, 8, true)));
+
+        assertEquals(1, events.get(IpEvent.DROP_REASSEMBLY_FULL));
+        assertEquals(0, events.get(IpEvent.DROP_REASSEMBLY_EVICTED));
+        assertDatagram(datagram(50, data, NO_OPTIONS), add(fragment(50, data, 16, 8, false)));
     }
 
     @Test
