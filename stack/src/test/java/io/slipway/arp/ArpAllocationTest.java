@@ -16,6 +16,8 @@ import io.slipway.driver.LanDriver;
 import io.slipway.driver.Link;
 import io.slipway.driver.LinkReceiver;
 import io.slipway.driver.MacAddress;
+import io.slipway.hal.Medium;
+import io.slipway.hal.mock.ReplayAdapter;
 import io.slipway.ip.Ipv4;
 import io.slipway.testing.SteadyState;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ArpAllocationTest {
     private static final int ITERATIONS = 10_000;
 
-    private final ReplayAdapter adapter = new ReplayAdapter();
+    private final ReplayAdapter adapter = new ReplayAdapter("replay0", Medium.ETHERNET, 1500);
     private final LanDriver lan = new LanDriver(adapter, 1 << 16);
     private final EthernetDriver ethernet = new EthernetDriver(lan, OUR_MAC);
     private final TimerQueue timers = new TimerQueue(256);
@@ -47,7 +49,7 @@ class ArpAllocationTest {
             }
         });
         datagram.append(100);
-        new EthernetHeader().wrap(adapter.rxFrame, 0).write(MacAddress.BROADCAST, PEER_MAC, EtherType.ARP);
+        new EthernetHeader().wrap(adapter.rxFrame(), 0).write(MacAddress.BROADCAST, PEER_MAC, EtherType.ARP);
         lan.poll(now, 1); // the link-up report, before measuring
     }
 
@@ -55,12 +57,12 @@ class ArpAllocationTest {
     void shouldSendToAResolvedAddressWithoutAllocating() {
         arp.send(datagram, PEER_IP, now);
         receive(ArpPacket.REPLY, PEER_MAC, PEER_IP, OUR_MAC, OUR_IP, 1);
-        long before = adapter.transmitted;
+        long before = adapter.counters().framesOut();
 
         SteadyState.assertAllocatesNothing("resolved sends", ITERATIONS, this::sendResolved);
 
-        assertEquals(0, (adapter.transmitted - before) % ITERATIONS);
-        assertEquals(MacAddress.format(PEER_MAC), MacAddress.format(MacAddress.read(adapter.lastTransmitted, 0)));
+        assertEquals(0, (adapter.counters().framesOut() - before) % ITERATIONS);
+        assertEquals(MacAddress.format(PEER_MAC), MacAddress.format(MacAddress.read(adapter.lastTransmitted(), 0)));
         assertEquals(0, arp.events().get(ArpEvent.PROBES_OUT), "the entry stayed reachable");
     }
 
@@ -70,7 +72,7 @@ class ArpAllocationTest {
 
         assertEquals(arp.events().get(ArpEvent.REQUESTS_IN), arp.events().get(ArpEvent.REPLIES_OUT));
         assertEquals(0, arp.events().get(ArpEvent.REQUESTS_IN) % ITERATIONS);
-        assertEquals(ArpPacket.REPLY, new ArpPacket().wrap(adapter.lastTransmitted, 14, 28).operation());
+        assertEquals(ArpPacket.REPLY, new ArpPacket().wrap(adapter.lastTransmitted(), 14, 28).operation());
     }
 
     @Test
@@ -115,7 +117,7 @@ class ArpAllocationTest {
 
     /** Writes an ARP message into the adapter's receive frame in place and polls it in {@code times}. */
     private void receive(int operation, long senderMac, int senderIp, long targetMac, int targetIp, int times) {
-        writer.wrap(adapter.rxFrame, EthernetHeader.LENGTH, ArpPacket.LENGTH)
+        writer.wrap(adapter.rxFrame(), EthernetHeader.LENGTH, ArpPacket.LENGTH)
                 .write(operation, senderMac, senderIp, targetMac, targetIp);
         adapter.replay(EthernetHeader.LENGTH + ArpPacket.LENGTH, times);
         while (lan.poll(now, 64) > 0) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.slipway.base.Clock;
 import io.slipway.base.Timer;
+import io.slipway.hal.Medium;
+import io.slipway.hal.mock.ReplayAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,9 +43,17 @@ class StackTest {
     @Test
     void shouldRefuseMoreInterfacesThanConfigured() {
         Stack tiny = new Stack("h2", new StackConfig(1, 1, 4096));
-        tiny.attach(new NullAdapter());
+        tiny.attach(noLink());
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> tiny.attach(new NullAdapter()));
+                () -> tiny.attach(noLink()));
         assertEquals("h2: no room for another interface (max 1)", e.getMessage());
+    }
+
+    /** An adapter with no link at all, for tests about the stack's own bookkeeping. */
+    private static ReplayAdapter noLink() {
+        ReplayAdapter adapter = new ReplayAdapter("null", Medium.IP, 1006);
+        adapter.setLinkUp(false);
+        adapter.setCanTransmit(false);
+        return adapter;
     }
 }

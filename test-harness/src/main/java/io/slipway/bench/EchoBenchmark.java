@@ -1,11 +1,9 @@
 package io.slipway.bench;
 
 import io.slipway.base.Bytes;
-import io.slipway.base.Clock;
 import io.slipway.base.InternetChecksum;
-import io.slipway.hal.LanAdapter;
-import io.slipway.hal.LinkCounters;
 import io.slipway.hal.Medium;
+import io.slipway.hal.mock.ReplayAdapter;
 import io.slipway.ip.Ipv4Address;
 import io.slipway.ip.Ipv4Prefix;
 import io.slipway.stack.InterfaceConfig;
@@ -25,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
  * The network layer's receive-and-answer path, one ICMP echo request per operation: the LAN
  * driver takes the frame off the adapter, IPv4 validates it, ICMP turns it into the reply in
  * place, IPv4 routes and writes the reply's header, the SLIP driver hands it to the adapter. The
- * adapter is a reflector in memory (no framing, no cable), so this measures the stack itself.
+ * adapter is a {@link ReplayAdapter} in memory (no framing, no cable), handing up the same request
+ * once per operation and keeping the reply, so this measures the stack itself.
  * With {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes allocated per echo: it must be 0.
  *
  * <pre>
@@ -41,12 +40,16 @@ public class EchoBenchmark {
     public int payload;
 
     private Stack stack;
-    private Reflector adapter;
+    private ReplayAdapter adapter;
+    private int requestLength;
     private long now;
 
     @Setup
     public void setUp() {
-        adapter = new Reflector(echoRequest(payload));
+        byte[] request = echoRequest(payload);
+        requestLength = request.length;
+        adapter = new ReplayAdapter("reflector", Medium.IP, 1006);
+        adapter.replay(request, requestLength, 0); // written once; each operation replays it
         stack = new Stack("bench", StackConfig.DEFAULT, 1);
         stack.addInterface(adapter, InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.2/24", 24),
                 Ipv4Address.parse("10.0.0.1")));
@@ -56,12 +59,12 @@ public class EchoBenchmark {
     /** One echo request in, one reply out; returns the reply's length so nothing is dead code. */
     @Benchmark
     public int echo() {
-        adapter.armed = true;
+        adapter.replay(requestLength, 1);
         stack.poll(++now);
-        if (adapter.lastReplyLength == 0) {
+        if (adapter.lastTransmittedLength() == 0) {
             throw new IllegalStateException("no reply");
         }
-        return adapter.lastReplyLength;
+        return adapter.lastTransmittedLength();
     }
 
     private static byte[] echoRequest(int data) {
@@ -80,76 +83,5 @@ public class EchoBenchmark {
         }
         Bytes.put16(p, 22, InternetChecksum.of(p, 20, p.length - 20));
         return p;
-    }
-
-    /** Hands the same request up once per arming; takes replies and keeps only their length. */
-    static final class Reflector implements LanAdapter {
-        private final byte[] request;
-        private final LinkCounters counters = new LinkCounters();
-        boolean armed;
-        int lastReplyLength;
-
-        Reflector(byte[] request) {
-            this.request = request;
-        }
-
-        @Override
-        public String name() {
-            return "reflector";
-        }
-
-        @Override
-        public Medium medium() {
-            return Medium.IP;
-        }
-
-        @Override
-        public int mtu() {
-            return 1006;
-        }
-
-        @Override
-        public boolean isLinkUp() {
-            return true;
-        }
-
-        @Override
-        public boolean canTransmit() {
-            return true;
-        }
-
-        @Override
-        public boolean transmit(byte[] frame, int off, int len) {
-            lastReplyLength = len;
-            return true;
-        }
-
-        @Override
-        public int receive(byte[] into, int off, int maxLen) {
-            if (!armed) {
-                return -1;
-            }
-            armed = false;
-            System.arraycopy(request, 0, into, off, request.length);
-            return request.length;
-        }
-
-        @Override
-        public long nextEventNanos() {
-            return Clock.NEVER;
-        }
-
-        @Override
-        public void setWakeup(Runnable wakeup) {
-        }
-
-        @Override
-        public LinkCounters counters() {
-            return counters;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -2,11 +2,9 @@ package io.slipway.hal.pcap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.slipway.base.Clock;
 import io.slipway.base.ManualClock;
-import io.slipway.hal.LanAdapter;
-import io.slipway.hal.LinkCounters;
 import io.slipway.hal.Medium;
+import io.slipway.hal.mock.ReplayAdapter;
 import io.slipway.testing.SteadyState;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -24,76 +22,18 @@ class PcapTapAllocationTest {
     /** Rounds run, warm-up and measured. */
     private int rounds;
 
-    /** An adapter that allocates nothing: takes every frame, always has one 60-byte frame to give. */
-    private static final class FixedAdapter implements LanAdapter {
-        private final LinkCounters counters = new LinkCounters();
-
-        @Override
-        public String name() {
-            return "fixed";
-        }
-
-        @Override
-        public Medium medium() {
-            return Medium.ETHERNET;
-        }
-
-        @Override
-        public int mtu() {
-            return 1500;
-        }
-
-        @Override
-        public boolean isLinkUp() {
-            return true;
-        }
-
-        @Override
-        public boolean canTransmit() {
-            return true;
-        }
-
-        @Override
-        public boolean transmit(byte[] frame, int off, int len) {
-            counters.transmitted(len);
-            return true;
-        }
-
-        @Override
-        public int receive(byte[] into, int off, int maxLen) {
-            counters.received(60);
-            return 60;
-        }
-
-        @Override
-        public long nextEventNanos() {
-            return Clock.NEVER;
-        }
-
-        @Override
-        public void setWakeup(Runnable wakeup) {
-        }
-
-        @Override
-        public LinkCounters counters() {
-            return counters;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void shouldNotAllocatePerFrame() throws IOException {
         ManualClock clock = new ManualClock();
-        FixedAdapter inner = new FixedAdapter();
+        // takes every frame; has one 60-byte frame to give for each of the round's receives
+        ReplayAdapter inner = new ReplayAdapter("fixed", Medium.ETHERNET, 1500);
         PcapWriter writer = new PcapWriter(new BufferedOutputStream(OutputStream.nullOutputStream(), 65536),
                 PcapLinkType.ETHERNET, 65535);
         PcapTap tap = new PcapTap(inner, writer, clock, 0);
         byte[] frame = new byte[1514];
         Runnable traffic = () -> {
             rounds++;
+            inner.replay(60, FRAMES);
             for (int i = 0; i < FRAMES; i++) {
                 clock.advance(1_000);
                 tap.transmit(frame, 0, 60 + i % 1400);
