@@ -51,6 +51,23 @@ public final class FrameRing {
         return true;
     }
 
+    /**
+     * Adds a frame made of two parts, {@code head} then {@code body} (a datagram's addresses,
+     * then its payload), without first copying them together; false, changing nothing, when the
+     * frame does not fit.
+     */
+    public boolean offer(byte[] head, int headLen, byte[] body, int off, int len) {
+        if (headLen < 0 || len < 0 || HEADER + headLen + len > ring.free()) {
+            return false;
+        }
+        Bytes.put32(producerHeader, 0, headLen + len);
+        ring.writeAt(0, producerHeader, 0, HEADER);
+        ring.writeAt(HEADER, head, 0, headLen);
+        ring.writeAt(HEADER + headLen, body, off, len);
+        ring.commit(HEADER + headLen + len);
+        return true;
+    }
+
     /** Length of the next frame, or -1 when the ring is empty. */
     public int peekLength() {
         if (ring.peek(0, consumerHeader, 0, HEADER) < HEADER) {
@@ -71,6 +88,29 @@ public final class FrameRing {
         ring.peek(HEADER, dst, off, Math.min(len, maxLen));
         ring.skip(HEADER + len);
         return len;
+    }
+
+    /**
+     * Takes the next frame as two parts: its first {@code headLen} bytes into {@code head}, then
+     * at most {@code maxLen} of the rest into {@code dst} (what does not fit is dropped, as a
+     * datagram socket cuts a datagram larger than the reader's buffer). Returns the frame's full
+     * length, or -1 when empty; a frame shorter than {@code headLen} fills only its length.
+     */
+    public int poll(byte[] head, int headLen, byte[] dst, int off, int maxLen) {
+        int len = peekLength();
+        if (len < 0) {
+            return -1;
+        }
+        int h = Math.min(len, headLen);
+        ring.peek(HEADER, head, 0, h);
+        ring.peek(HEADER + h, dst, off, Math.min(len - h, maxLen));
+        ring.skip(HEADER + len);
+        return len;
+    }
+
+    /** Bytes a frame of {@code length} bytes takes in the ring, its length header included. */
+    public static int recordBytes(int length) {
+        return HEADER + length;
     }
 
     /** Drops every frame; only when neither side is using the ring. */

@@ -188,4 +188,47 @@ class FrameRingTest {
         assertEquals(0, ring.usedBytes());
         return ring;
     }
+
+    @Test
+    void shouldJoinTwoPartsIntoOneFrameAndSplitThemAgain() {
+        FrameRing ring = new FrameRing(CAPACITY);
+        assertTrue(ring.offer(pattern(3, 100), 3, pattern(20, 0), 5, 7));
+        assertEquals(FrameRing.recordBytes(10), ring.usedBytes());
+        byte[] head = new byte[3];
+        byte[] body = new byte[12];
+        assertEquals(10, ring.poll(head, 3, body, 2, 10));
+        assertArrayEquals(pattern(3, 100), head);
+        assertArrayEquals(new byte[] {0, 0, 5, 6, 7, 8, 9, 10, 11, 0, 0, 0}, body);
+        assertTrue(ring.isEmpty());
+    }
+
+    @Test
+    void shouldCutTheBodyToTheReadersRoomAndStillTakeTheWholeFrame() {
+        FrameRing ring = new FrameRing(CAPACITY);
+        ring.offer(pattern(2, 50), 2, pattern(10, 0), 0, 10);
+        ring.offer(pattern(1, 9), 0, 1);
+        byte[] head = new byte[2];
+        byte[] body = new byte[4];
+        assertEquals(12, ring.poll(head, 2, body, 0, 4), "the full length, though only 4 body bytes fitted");
+        assertArrayEquals(pattern(4, 0), body);
+        assertEquals(1, ring.poll(new byte[1], 0, 1), "the next frame is intact");
+    }
+
+    @Test
+    void shouldRefuseATwoPartFrameThatDoesNotFitAndChangeNothing() {
+        FrameRing ring = new FrameRing(CAPACITY);
+        assertFalse(ring.offer(new byte[30], 30, new byte[31], 0, 31));
+        assertTrue(ring.isEmpty());
+        assertTrue(ring.offer(new byte[30], 30, new byte[30], 0, 30), "exactly full: 4 + 60 bytes");
+        assertEquals(CAPACITY, ring.usedBytes());
+    }
+
+    @Test
+    void shouldFillOnlyTheFramesLengthWhenItIsShorterThanTheHead() {
+        FrameRing ring = new FrameRing(CAPACITY);
+        ring.offer(pattern(2, 7), 0, 2);
+        byte[] head = new byte[6];
+        assertEquals(2, ring.poll(head, 6, new byte[4], 0, 4));
+        assertArrayEquals(new byte[] {7, 8, 0, 0, 0, 0}, head);
+    }
 }

@@ -30,6 +30,7 @@ public final class Icmp implements io.slipway.ip.ProtocolHandler, IcmpErrorSende
     private final PacketBuffer errorBuffer;
     private final EchoEndpoint[] endpoints;
     private int endpointCount;
+    private final TransportErrorListener[] errorListeners = new TransportErrorListener[256];
     /** Token bucket for errors: tokens now, and when the last one was added. */
     private int tokens;
     private long tokensAt = Long.MIN_VALUE;
@@ -67,6 +68,11 @@ public final class Icmp implements io.slipway.ip.ProtocolHandler, IcmpErrorSende
         EchoEndpoint e = new EchoEndpoint(this, ip, identifier & 0xFFFF, listener, maxPayload);
         endpoints[endpointCount++] = e;
         return e;
+    }
+
+    /** Registers the transport protocol that hears errors about its datagrams ({@code protocol}: 17 for UDP). */
+    public void registerErrorListener(int protocol, TransportErrorListener listener) {
+        errorListeners[protocol & 0xFF] = listener;
     }
 
     void closeEcho(EchoEndpoint endpoint) {
@@ -155,7 +161,13 @@ public final class Icmp implements io.slipway.ip.ProtocolHandler, IcmpErrorSende
                 return;
             }
         }
-        // Transport protocols will register for their errors here (UDP port unreachable, ...).
+        TransportErrorListener transport = errorListeners[original.protocol()];
+        if (transport != null && original.fragmentOffset() == 0) {
+            // The length check above leaves at least 8 bytes of the transport header: both ports.
+            transport.onIcmpError(from, m.type(), m.code(), m.restOfHeader(), original.source(),
+                    original.destination(), d, inner, m.dataLength() - original.headerLength(), nowNanos);
+            return;
+        }
         events.increment(IcmpEvent.DROP_UNMATCHED_ERROR);
     }
 

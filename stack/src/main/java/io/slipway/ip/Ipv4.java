@@ -332,6 +332,24 @@ public final class Ipv4 {
         return transmit(out, nextHop, payload, h, nowNanos);
     }
 
+    /**
+     * The source address a datagram to {@code destination} would leave with: the address of the
+     * interface the route goes out of (RFC 1122 §3.3.4.3), the destination itself when it is ours,
+     * or {@link Ipv4Address#ANY} when there is no route. Transport protocols need it before they
+     * send, for their checksum's pseudo-header.
+     */
+    public int sourceAddressFor(int destination) {
+        if (destination == Ipv4Address.LIMITED_BROADCAST) {
+            IpInterface out = interfaceFor(Ipv4Address.ANY);
+            return out == null ? Ipv4Address.ANY : out.address();
+        }
+        if (isLocalAddress(destination)) {
+            return destination;
+        }
+        Route route = routes.lookup(destination);
+        return route == null ? Ipv4Address.ANY : route.out().address();
+    }
+
     private int nextIdentification() {
         int id = nextIdentification;
         nextIdentification = (nextIdentification + 1) & 0xFFFF;

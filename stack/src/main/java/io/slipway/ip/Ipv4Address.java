@@ -1,5 +1,7 @@
 package io.slipway.ip;
 
+import io.slipway.base.DottedQuad;
+
 /**
  * IPv4 addresses as {@code int}s in network order (the first octet in the high byte), so that
  * they are compared, masked and stored without allocating. Parsing and formatting are for the
@@ -39,26 +41,10 @@ public final class Ipv4Address {
 
     /** Parses dotted-quad text; throws with a message naming the bad text. */
     public static int parse(String text) {
-        String[] parts = text.trim().split("\\.", -1);
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("not an IPv4 address (a.b.c.d): " + text);
-        }
-        int v = 0;
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
-                throw new IllegalArgumentException("not an IPv4 address (a.b.c.d): " + text);
-            }
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
-                throw new IllegalArgumentException("not an IPv4 address (octet " + octet + " > 255): " + text);
-            }
-            v = (v << 8) | octet;
-        }
-        return v;
+        return DottedQuad.parse(text);
     }
 
     public static String format(int address) {
-        return (address >>> 24) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF) + "."
-                + (address & 0xFF);
+        return DottedQuad.format(address);
     }
 }

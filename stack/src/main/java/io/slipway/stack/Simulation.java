@@ -27,8 +27,10 @@ public final class Simulation {
         return clock;
     }
 
+    /** Adds a stack; the thread that runs the simulation drives it, so its socket calls run at once. */
     public Simulation add(Stack stack) {
         stacks.add(stack);
+        stack.setStackThread(null);
         return this;
     }
 

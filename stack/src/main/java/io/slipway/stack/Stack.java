@@ -13,8 +13,12 @@ import io.slipway.icmp.Icmp;
 import io.slipway.ip.IpInterface;
 import io.slipway.ip.Ipv4;
 import io.slipway.ip.NeighbourResolver;
+import io.slipway.socket.SocketLayer;
+import io.slipway.socket.Sockets;
+import io.slipway.udp.Udp;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * One host's protocol stack: its interfaces' drivers and its timers, driven single-threaded.
@@ -37,19 +41,28 @@ public final class Stack {
     private final SplittableRandom random;
     private final Ipv4 ip;
     private final Icmp icmp;
+    private final Udp udp;
+    private final SocketLayer sockets;
     private final Runnable adapterWakeup = this::wake;
     private volatile Runnable wakeup = () -> { };
     /** True when the last poll stopped at a receive budget: frames may still be waiting. */
     private boolean receivePending;
     private long lastPoll;
 
-    /** A stack whose random choices (IP identification, ...) are seeded from SecureRandom. */
+    /**
+     * A stack for real use: its random choices are unpredictable, IP identifications seeded from
+     * SecureRandom and ephemeral ports drawn from it (RFC 6056).
+     */
     public Stack(String name, StackConfig config) {
-        this(name, config, new SecureRandom().nextLong());
+        this(name, config, new SecureRandom().nextLong(), new SecureRandom());
     }
 
     /** A stack whose random choices replay from {@code seed}: for simulations and tests. */
     public Stack(String name, StackConfig config, long seed) {
+        this(name, config, seed, new SplittableRandom(~seed));
+    }
+
+    private Stack(String name, StackConfig config, long seed, RandomGenerator portRandom) {
         this.name = name;
         this.config = config;
         this.random = new SplittableRandom(seed);
@@ -58,6 +71,8 @@ public final class Stack {
         this.backlogBytes = config.driverBacklogBytes();
         this.ip = new Ipv4(config.ipv4(), timers, random.nextInt());
         this.icmp = new Icmp(ip, config.icmp());
+        this.udp = new Udp(ip, icmp, config.udp(), portRandom);
+        this.sockets = new SocketLayer(udp, config.sockets(), this::wake);
     }
 
     /**
@@ -84,6 +99,25 @@ public final class Stack {
 
     public Icmp icmp() {
         return icmp;
+    }
+
+    public Udp udp() {
+        return udp;
+    }
+
+    /** The socket library's stack half: descriptors, services, counters. */
+    public SocketLayer socketLayer() {
+        return sockets;
+    }
+
+    /** The BSD-like socket API applications call, from any thread. */
+    public Sockets sockets() {
+        return sockets.api();
+    }
+
+    /** Names the thread that will drive this stack, so socket calls from it run at once. */
+    void setStackThread(Thread thread) {
+        sockets.setStackThread(thread);
     }
 
     public StackConfig config() {
@@ -141,6 +175,7 @@ public final class Stack {
         receivePending = pending;
         ip.poll(nowNanos);
         timers.runDue(nowNanos);
+        sockets.poll(nowNanos);
     }
 
     /**
@@ -148,10 +183,10 @@ public final class Stack {
      * last poll if work is already waiting, or {@link Clock#NEVER}.
      */
     public long nextDeadline() {
-        if (receivePending || ip.hasPendingWork()) {
+        if (receivePending || ip.hasPendingWork() || sockets.hasPendingWork()) {
             return lastPoll;
         }
-        long next = timers.nextDeadline();
+        long next = Math.min(timers.nextDeadline(), sockets.nextDeadline());
         for (int i = 0; i < driverCount; i++) {
             next = Math.min(next, drivers[i].nextDeadline());
         }

@@ -3,6 +3,8 @@ package io.slipway.stack;
 import io.slipway.arp.ArpConfig;
 import io.slipway.icmp.IcmpConfig;
 import io.slipway.ip.Ipv4Config;
+import io.slipway.socket.SocketConfig;
+import io.slipway.udp.UdpConfig;
 
 /**
  * The fixed sizes of a stack: every table is bounded by configuration, never by what a peer sends.
@@ -13,9 +15,11 @@ import io.slipway.ip.Ipv4Config;
  * @param ipv4 the IPv4 layer: routes, TTL, reassembly bounds
  * @param icmp ICMP: error rate limit, echo endpoints
  * @param arp ARP on each Ethernet interface: cache size, ageing, retries, wait queues
+ * @param udp UDP: endpoints, the ephemeral port range
+ * @param sockets the socket library: descriptors, datagram queues, services
  */
 public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes, Ipv4Config ipv4,
-        IcmpConfig icmp, ArpConfig arp) {
+        IcmpConfig icmp, ArpConfig arp, UdpConfig udp, SocketConfig sockets) {
     public static final StackConfig DEFAULT = new StackConfig(4, 4096, 64 * 1024);
 
     public StackConfig {
@@ -28,23 +32,34 @@ public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogByt
         if (ipv4.maxInterfaces() < maxInterfaces) {
             ipv4 = ipv4.withMaxInterfaces(maxInterfaces);
         }
+        if (udp.maxEndpoints() < sockets.maxSockets()) {
+            udp = udp.withMaxEndpoints(sockets.maxSockets()); // every descriptor may be a UDP socket
+        }
     }
 
     /** Default IPv4 and ICMP settings. */
     public StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes) {
         this(maxInterfaces, maxTimers, driverBacklogBytes, Ipv4Config.DEFAULT.withMaxInterfaces(maxInterfaces),
-                IcmpConfig.DEFAULT, ArpConfig.DEFAULT);
+                IcmpConfig.DEFAULT, ArpConfig.DEFAULT, UdpConfig.DEFAULT, SocketConfig.DEFAULT);
     }
 
     public StackConfig withIpv4(Ipv4Config ipv4) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
     }
 
     public StackConfig withIcmp(IcmpConfig icmp) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
     }
 
     public StackConfig withArp(ArpConfig arp) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
+    }
+
+    public StackConfig withUdp(UdpConfig udp) {
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
+    }
+
+    public StackConfig withSockets(SocketConfig sockets) {
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
     }
 }

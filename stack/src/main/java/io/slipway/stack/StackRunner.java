@@ -32,6 +32,7 @@ public final class StackRunner implements AutoCloseable {
         this.thread = new Thread(this::loop, "slipway-" + stack.name());
         this.thread.setDaemon(true);
         stack.setWakeup(this::wake);
+        stack.setStackThread(thread);
     }
 
     /** Starts the stack thread; returns this runner. */

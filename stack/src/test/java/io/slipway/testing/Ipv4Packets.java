@@ -45,6 +45,42 @@ public final class Ipv4Packets {
         return ipv4(source, destination, 1, 64, 0x1000 + seq, 0, icmp(8, 0, (id << 16) | seq, pattern(n)));
     }
 
+    /**
+     * A UDP datagram in an IPv4 packet, with the UDP checksum over the RFC 768 pseudo-header
+     * computed here (a computed 0 sent as 0xFFFF), or left 0 when {@code checksum} is false.
+     */
+    public static byte[] udp(String source, String destination, int sourcePort, int destinationPort, byte[] data,
+            boolean checksum) {
+        byte[] u = new byte[8 + data.length];
+        Bytes.put16(u, 0, sourcePort);
+        Bytes.put16(u, 2, destinationPort);
+        Bytes.put16(u, 4, u.length);
+        System.arraycopy(data, 0, u, 8, data.length);
+        if (checksum) {
+            long sum = InternetChecksum.add32(0, Ipv4Address.parse(source));
+            sum = InternetChecksum.add32(sum, Ipv4Address.parse(destination));
+            sum = InternetChecksum.add16(sum, 17);
+            sum = InternetChecksum.add16(sum, u.length);
+            int c = InternetChecksum.finish(InternetChecksum.add(sum, u, 0, u.length));
+            Bytes.put16(u, 6, c == 0 ? 0xFFFF : c);
+        }
+        return ipv4(source, destination, 17, 64, 0x2000, 0, u);
+    }
+
+    /** The UDP checksum of the datagram in IPv4 packet {@code p} verifies (0) or is absent. */
+    public static boolean udpChecksumOk(byte[] p) {
+        int ihl = (p[0] & 0x0F) * 4;
+        int length = Bytes.u16(p, ihl + 4);
+        if (Bytes.u16(p, ihl + 6) == 0) {
+            return true;
+        }
+        long sum = InternetChecksum.add32(0, Bytes.i32(p, 12));
+        sum = InternetChecksum.add32(sum, Bytes.i32(p, 16));
+        sum = InternetChecksum.add16(sum, 17);
+        sum = InternetChecksum.add16(sum, length);
+        return InternetChecksum.finish(InternetChecksum.add(sum, p, ihl, length)) == 0;
+    }
+
     public static byte[] pattern(int n) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
