@@ -20,14 +20,22 @@ import io.slipway.udp.UdpReceiver;
  * </pre>
  *
  * Each ring has one producer and one consumer: the stack thread at one end, and at the other the
- * application threads, one at a time ({@link #sendLock}, {@link #receiveLock}). The receive
- * queue is the socket's receive buffer: when it is full, what arrives is dropped and counted.
+ * application threads, one at a time ({@link #sendLock}, {@link #receiveLock}, held only around
+ * a ring operation, never while waiting). The receive queue is the socket's receive buffer: when
+ * it is full, what arrives is dropped and counted.
+ *
+ * <p>Closing: the closing thread first shuts the send queue under {@link #sendLock}, so that no
+ * datagram can be queued after it; the stack then sends everything queued before, and frees the
+ * port. A sender waiting for room is woken and fails, rather than queue into a closed socket.
  */
 final class DatagramEntry extends SocketEntry implements UdpReceiver {
     static final int SEND_HEAD = 6;
     static final int RECEIVE_HEAD = 10;
     /** Datagrams sent per socket per stack turn, so that one busy socket cannot starve the rest. */
     static final int SEND_BUDGET = 64;
+    /** What {@link #await} waits for. */
+    private static final int READABLE = 0;
+    private static final int WRITABLE = 1;
 
     private final SocketLayer layer;
     private final FrameRing sendQueue;
@@ -42,11 +50,18 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
     UdpEndpoint endpoint;
     /** Set by a sender after queueing, cleared by the stack before it drains. */
     volatile boolean sendQueued;
+    /** App, under sendLock: the socket is being closed; nothing more may be queued. */
+    private volatile boolean sendClosed;
     /** Stack: copies of the endpoint's addresses for application threads (getsockname, send). */
     volatile int localAddress;
     volatile int localPort;
     volatile int remoteAddress;
     volatile int remotePort;
+    /** Payload bytes through each queue, each written by one side: for netstat's Recv-Q and Send-Q. */
+    private volatile long receivedBytes;
+    private volatile long readBytes;
+    private volatile long queuedBytes;
+    private volatile long sentBytes;
 
     DatagramEntry(int descriptor, SocketLayer layer, int receiveBytes, int sendBytes) {
         super(descriptor, SocketType.DATAGRAM);
@@ -55,9 +70,13 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
         this.sendQueue = new FrameRing(sendBytes);
     }
 
-    /** The largest datagram the send queue takes: all of it, less the record's own bytes. */
+    /**
+     * The largest datagram this socket sends: what fits its send queue, and also its receive
+     * queue, so that a peer configured alike can take it.
+     */
     int maxDatagram() {
-        return Math.min(UdpHeader.MAX_PAYLOAD, sendQueue.maxFrameLength() - SEND_HEAD);
+        return Math.min(UdpHeader.MAX_PAYLOAD, Math.min(sendQueue.maxFrameLength() - SEND_HEAD,
+                receiveQueue.maxFrameLength() - RECEIVE_HEAD));
     }
 
     /** Stack: the endpoint's addresses changed (bind, connect). */
@@ -68,36 +87,43 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
         remotePort = endpoint.remotePort();
     }
 
+    @Override
+    boolean isReady(int condition, int argument) {
+        if (closed || hasError()) {
+            return true;
+        }
+        if (condition == READABLE) {
+            return !receiveQueue.isEmpty() || readShutdown;
+        }
+        return sendClosed || writeShutdown || sendQueue.capacity() - sendQueue.usedBytes() >= argument;
+    }
+
     // ---------------------------------------------------------------- application side
 
     /** App: queues one datagram; its length, or {@link Sockets#WOULD_BLOCK}. */
     int enqueue(byte[] b, int off, int len, int address, int port, String what) throws SocketException {
-        synchronized (sendLock) {
-            Bytes.put32(appSendHead, 0, address);
-            Bytes.put16(appSendHead, 4, port);
-            long deadline = 0;
-            boolean first = true;
-            while (!sendQueue.offer(appSendHead, SEND_HEAD, b, off, len)) {
+        long deadline = 0;
+        boolean first = true;
+        while (true) {
+            synchronized (sendLock) {
                 failIfUnusable(what);
-                if (!blocking) {
-                    return Sockets.WOULD_BLOCK;
+                Bytes.put32(appSendHead, 0, address);
+                Bytes.put16(appSendHead, 4, port);
+                if (sendQueue.offer(appSendHead, SEND_HEAD, b, off, len)) {
+                    queuedBytes += len;
+                    break;
                 }
-                layer.refuseBlockingOnStackThread(what);
-                if (first) {
-                    deadline = deadline(sendTimeoutNanos);
-                    first = false;
-                } else if (!before(deadline)) {
-                    throw new TimedOutException(what);
-                }
-                writer = Thread.currentThread();
-                try {
-                    if (FrameRing.recordBytes(SEND_HEAD + len) > sendQueue.capacity() - sendQueue.usedBytes()
-                            && !closed && !hasError()) {
-                        parkUntil(deadline, what);
-                    }
-                } finally {
-                    writer = null;
-                }
+            }
+            if (!blocking) {
+                return Sockets.WOULD_BLOCK;
+            }
+            layer.refuseBlockingOnStackThread(what);
+            if (first) {
+                deadline = deadline(sendTimeoutNanos);
+                first = false;
+            }
+            if (!await(WRITABLE, FrameRing.recordBytes(SEND_HEAD + len), deadline, what)) {
+                throw new TimedOutException(what);
             }
         }
         sendQueued = true;
@@ -107,12 +133,13 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
 
     /** App: takes one datagram; the bytes copied, or {@link Sockets#WOULD_BLOCK}. */
     int dequeue(byte[] b, int off, int len, PeerAddress from, String what) throws SocketException {
-        synchronized (receiveLock) {
-            long deadline = 0;
-            boolean first = true;
-            while (true) {
+        long deadline = 0;
+        boolean first = true;
+        while (true) {
+            synchronized (receiveLock) {
                 int n = receiveQueue.poll(appReceiveHead, RECEIVE_HEAD, b, off, len);
                 if (n >= 0) {
+                    readBytes += n - RECEIVE_HEAD;
                     if (from != null) {
                         from.set(Bytes.i32(appReceiveHead, 0), Bytes.u16(appReceiveHead, 4));
                     }
@@ -123,65 +150,71 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
                     throw SocketException.of(error, what);
                 }
                 if (closed) {
-                    throw new SocketException(SocketError.BAD_DESCRIPTOR, what + ": socket " + descriptor + " was closed");
+                    throw closedException(what);
                 }
                 if (readShutdown) {
                     return 0;
                 }
-                if (!blocking) {
-                    return Sockets.WOULD_BLOCK;
-                }
-                layer.refuseBlockingOnStackThread(what);
-                if (first) {
-                    deadline = deadline(receiveTimeoutNanos);
-                    first = false;
-                } else if (!before(deadline)) {
-                    throw new TimedOutException(what);
-                }
-                awaitReadable(deadline, what);
+            }
+            if (!blocking) {
+                return Sockets.WOULD_BLOCK;
+            }
+            layer.refuseBlockingOnStackThread(what);
+            if (first) {
+                deadline = deadline(receiveTimeoutNanos);
+                first = false;
+            }
+            if (!await(READABLE, 0, deadline, what)) {
+                throw new TimedOutException(what);
             }
         }
     }
 
-    /**
-     * App: parks until a datagram, an error, close or shutdown, or the deadline (0: none).
-     * Returns whether the socket is readable.
-     */
+    /** App: waits until something can be read (or an error, close, shutdown); false at the deadline. */
     boolean awaitReadable(long deadline, String what) throws SocketException {
-        reader = Thread.currentThread();
-        try {
-            while (!isReadable()) {
-                if (!before(deadline)) {
-                    return false;
-                }
-                parkUntil(deadline, what);
-            }
-            return true;
-        } finally {
-            reader = null;
-        }
+        return await(READABLE, 0, deadline, what);
     }
 
     boolean isReadable() {
-        return !receiveQueue.isEmpty() || hasError() || closed || readShutdown;
+        return isReady(READABLE, 0);
+    }
+
+    /**
+     * App, the first step of close: nothing may be queued from now on, and senders waiting for
+     * room wake up and fail.
+     */
+    void shutSendQueue() {
+        synchronized (sendLock) {
+            sendClosed = true;
+        }
+        wakeWaiters();
     }
 
     private void failIfUnusable(String what) throws SocketException {
+        if (closed || sendClosed) {
+            throw closedException(what);
+        }
         SocketError error = takeError();
         if (error != null) {
             throw SocketException.of(error, what);
-        }
-        if (closed) {
-            throw new SocketException(SocketError.BAD_DESCRIPTOR, what + ": socket " + descriptor + " was closed");
         }
         if (writeShutdown) {
             throw new SocketException(SocketError.SHUT_DOWN, what);
         }
     }
 
+    private SocketException closedException(String what) {
+        return new SocketException(SocketError.BAD_DESCRIPTOR, what + ": socket " + descriptor + " was closed");
+    }
+
     /** App: the checks every send makes before queueing. */
     void checkSendable(String what) throws SocketException {
-        failIfUnusable(what);
+        if (closed || sendClosed) {
+            throw closedException(what);
+        }
+        if (writeShutdown) {
+            throw new SocketException(SocketError.SHUT_DOWN, what);
+        }
     }
 
     // ---------------------------------------------------------------- stack side
@@ -192,9 +225,10 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
             PacketBuffer b = buffer.reset(Udp.HEADROOM - SEND_HEAD);
             int n = sendQueue.poll(b.data(), b.offset(), b.capacity() - b.offset());
             if (n < 0) {
-                wakeWriter();
+                wakeWaiters();
                 return false;
             }
+            sentBytes += n - SEND_HEAD;
             byte[] d = b.data();
             int address = Bytes.i32(d, b.offset());
             int port = Bytes.u16(d, b.offset() + 4);
@@ -210,7 +244,7 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
                 }
             }
         }
-        wakeWriter();
+        wakeWaiters();
         return !sendQueue.isEmpty();
     }
 
@@ -221,6 +255,10 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
             layer.count(SocketEvent.DROP_READ_SHUT_DOWN);
             return true;
         }
+        if (RECEIVE_HEAD + length > receiveQueue.maxFrameLength()) {
+            layer.count(SocketEvent.DROP_TOO_BIG_FOR_QUEUE); // never fits, not even an empty queue
+            return true;
+        }
         Bytes.put32(stackReceiveHead, 0, source);
         Bytes.put16(stackReceiveHead, 4, sourcePort);
         Bytes.put32(stackReceiveHead, 6, destination);
@@ -228,8 +266,9 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
             layer.count(SocketEvent.DROP_RECEIVE_QUEUE_FULL);
             return false;
         }
+        receivedBytes += length;
         layer.count(SocketEvent.DATAGRAMS_RECEIVED);
-        wakeReader();
+        wakeWaiters();
         return true;
     }
 
@@ -245,9 +284,13 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
         });
     }
 
-    /** Stack: what is queued still goes out (the datagrams were "sent"), then the port is freed. */
+    /**
+     * Stack: everything queued goes out (those datagrams were "sent": the closing thread shut the
+     * queue first, see the class comment), then the port is freed and waiters fail.
+     */
     @Override
     void closeNow(long nowNanos) {
+        sendClosed = true;
         if (endpoint != null) {
             while (drain(layer.udp(), layer.sendBuffer(), nowNanos)) {
                 // every queued datagram, however many turns' budgets that is
@@ -255,7 +298,7 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
             layer.udp().close(endpoint);
         }
         closed = true;
-        wakeAll();
+        wakeWaiters();
     }
 
     @Override
@@ -263,6 +306,6 @@ final class DatagramEntry extends SocketEntry implements UdpReceiver {
         boolean connected = remotePort != 0;
         return new SocketInfo(descriptor, type, new InetEndpoint(localAddress, localPort),
                 new InetEndpoint(remoteAddress, remotePort), connected ? "ESTABLISHED" : "",
-                Math.max(0, receiveQueue.usedBytes()), Math.max(0, sendQueue.usedBytes()));
+                (int) (receivedBytes - readBytes), (int) (queuedBytes - sentBytes));
     }
 }

@@ -3,17 +3,24 @@ package io.slipway.socket;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One open descriptor: what every kind of socket shares between the application threads that
  * call the API and the stack thread that moves its data.
  *
  * <p>Threads: fields marked "app" are set by application calls, read by both; "stack" ones are
- * set on the stack thread. A blocked caller parks as the socket's {@link #reader} or
- * {@link #writer}; the stack unparks it after it changes what the caller waits for. A caller
- * publishes itself, then checks again before it parks; the stack changes state, fences, then
- * looks for a caller: one of the two always sees the other, so no wake-up is lost.
+ * set on the stack thread. Any number of application threads may wait on a socket at once
+ * (readers, writers, {@code awaitReadable}); they wait on one condition, holding no lock the
+ * data path takes. The waiting protocol, so that no wake-up is lost:
+ * <ul>
+ *   <li>a waiter counts itself in {@link #waiters} (a full fence), then checks its condition again
+ *       under {@link #waitLock} before it awaits, which releases the lock atomically;
+ *   <li>the stack changes state, fences, and only if the count is not zero takes the lock and
+ *       signals everyone: free of cost on the data path while nobody waits.
+ * </ul>
+ * Either the waiter sees the change, or the stack sees the waiter.
  */
 abstract class SocketEntry {
     final int descriptor;
@@ -30,8 +37,9 @@ abstract class SocketEntry {
     volatile boolean writeShutdown;
     /** Stack sets, app takes: an asynchronous error for the next call (SO_ERROR), -1 for none. */
     private final AtomicInteger pendingError = new AtomicInteger(-1);
-    volatile Thread reader;
-    volatile Thread writer;
+    private final ReentrantLock waitLock = new ReentrantLock();
+    private final Condition changed = waitLock.newCondition();
+    private final AtomicInteger waiters = new AtomicInteger();
 
     SocketEntry(int descriptor, SocketType type) {
         this.descriptor = descriptor;
@@ -41,7 +49,7 @@ abstract class SocketEntry {
     /** Stack: records an error for the next call and wakes whoever waits. */
     void setError(SocketError error) {
         pendingError.set(error.ordinal());
-        wakeAll();
+        wakeWaiters();
     }
 
     /** App: the pending error, cleared (as reading SO_ERROR does), or null. */
@@ -54,59 +62,62 @@ abstract class SocketEntry {
         return pendingError.get() >= 0;
     }
 
-    /** Stack, after a state change a caller may wait for: see the class comment. */
-    void wakeReader() {
+    /** Stack (or a closing thread): after a change a waiter may wait for. See the class comment. */
+    void wakeWaiters() {
         VarHandle.fullFence();
-        Thread t = reader;
-        if (t != null) {
-            LockSupport.unpark(t);
+        if (waiters.get() > 0) {
+            waitLock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                waitLock.unlock();
+            }
         }
     }
 
-    void wakeWriter() {
-        VarHandle.fullFence();
-        Thread t = writer;
-        if (t != null) {
-            LockSupport.unpark(t);
+    /** What a waiter waits for: checked again after the waiter is counted. */
+    abstract boolean isReady(int condition, int argument);
+
+    /**
+     * App: waits until {@code isReady(condition, argument)}, the deadline (0: none) or an
+     * interrupt (which fails the call with EINTR, the thread's interrupt flag kept set). Returns
+     * false when the deadline passed first.
+     */
+    final boolean await(int condition, int argument, long deadline, String what) throws SocketException {
+        waitLock.lock();
+        try {
+            waiters.incrementAndGet();
+            try {
+                while (!isReady(condition, argument)) {
+                    if (deadline == 0) {
+                        changed.await();
+                    } else {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            return false;
+                        }
+                        changed.awaitNanos(left);
+                    }
+                }
+                return true;
+            } finally {
+                waiters.decrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SocketException(SocketError.INTERRUPTED, what);
+        } finally {
+            waitLock.unlock();
         }
     }
 
-    void wakeAll() {
-        wakeReader();
-        wakeWriter();
-    }
-
-    /** A deadline {@code timeoutNanos} from now for {@link #parkUntil}; 0 means none. */
+    /** A deadline {@code timeoutNanos} from now for {@link #await}; 0 means none. */
     static long deadline(long timeoutNanos) {
         if (timeoutNanos <= 0) {
             return 0;
         }
         long d = System.nanoTime() + timeoutNanos;
         return d == 0 ? 1 : d;
-    }
-
-    /** False once {@code deadline} (from {@link #deadline}) has passed. */
-    static boolean before(long deadline) {
-        return deadline == 0 || deadline - System.nanoTime() > 0;
-    }
-
-    /**
-     * Parks the calling thread until unparked, the deadline, or an interrupt (which fails the
-     * call with EINTR, the interrupt flag kept). The caller has published itself as reader or
-     * writer and checked its condition again.
-     */
-    static void parkUntil(long deadline, String what) throws SocketException {
-        if (deadline == 0) {
-            LockSupport.park();
-        } else {
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                LockSupport.parkNanos(left);
-            }
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new SocketException(SocketError.INTERRUPTED, what);
-        }
     }
 
     static long nanos(long amount, TimeUnit unit) {

@@ -39,7 +39,11 @@ public final class SocketLayer {
     private final PacketBuffer sendBuffer;
     private final Service[] services;
     private int serviceCount;
-    private final List<String> serviceFailures = new ArrayList<>();
+    /** This turn's services, copied before any runs, so that adding or removing one mid-turn is safe. */
+    private final Service[] running;
+    /** The most recent failures of services, at most {@link #MAX_FAILURES_KEPT}. */
+    private final java.util.ArrayDeque<String> serviceFailures = new java.util.ArrayDeque<>();
+    static final int MAX_FAILURES_KEPT = 16;
     private final Sockets api;
     /** The thread that polls this stack; null when whoever calls the API polls it (a unit test). */
     private volatile Thread stackThread;
@@ -51,6 +55,7 @@ public final class SocketLayer {
         this.wakeStack = wakeStack;
         this.table = new AtomicReferenceArray<>(config.maxSockets());
         this.services = new Service[config.maxServices()];
+        this.running = new Service[config.maxServices()];
         this.sendBuffer = PacketBuffer.standalone(Udp.HEADROOM + config.datagramSendBytes(), Udp.HEADROOM);
         this.api = new Sockets(this);
     }
@@ -130,20 +135,41 @@ public final class SocketLayer {
         }
     }
 
+    /**
+     * Runs each service that was there when the turn began and is still there when its time
+     * comes (one removed by another during the turn does not run; one added runs next turn).
+     */
     private void runServices(long nowNanos) {
-        for (int i = 0; i < serviceCount; i++) {
-            Service s = services[i];
+        int n = serviceCount;
+        System.arraycopy(services, 0, running, 0, n);
+        for (int i = 0; i < n; i++) {
+            Service s = running[i];
+            running[i] = null;
+            if (indexOf(s) < 0) {
+                continue;
+            }
             try {
                 s.poll(nowNanos);
-            } catch (RuntimeException e) {
-                // An application's bug must not stop the stack (and every other socket) with it.
+            } catch (RuntimeException | AssertionError | StackOverflowError | LinkageError e) {
+                // An application's bug must not stop the stack (and every other socket) with it;
+                // only running out of memory (a VirtualMachineError) is not one to carry on after.
                 events.increment(SocketEvent.SERVICE_FAILED);
-                serviceFailures.add(s.name() + ": " + e);
-                System.arraycopy(services, i + 1, services, i, serviceCount - i - 1);
-                services[--serviceCount] = null;
-                i--;
+                if (serviceFailures.size() == MAX_FAILURES_KEPT) {
+                    serviceFailures.removeFirst();
+                }
+                serviceFailures.addLast(s.name() + ": " + e);
+                removeServiceNow(s);
             }
         }
+    }
+
+    private int indexOf(Service s) {
+        for (int i = 0; i < serviceCount; i++) {
+            if (services[i] == s) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---------------------------------------------------------------- for the entries
@@ -266,7 +292,7 @@ public final class SocketLayer {
         if (how.write()) {
             e.writeShutdown = true;
         }
-        e.wakeAll();
+        e.wakeWaiters();
         return null;
     }
 
@@ -293,17 +319,15 @@ public final class SocketLayer {
 
     /** Stack thread. */
     Void removeServiceNow(Service service) {
-        for (int i = 0; i < serviceCount; i++) {
-            if (services[i] == service) {
-                System.arraycopy(services, i + 1, services, i, serviceCount - i - 1);
-                services[--serviceCount] = null;
-                break;
-            }
+        int i = indexOf(service);
+        if (i >= 0) {
+            System.arraycopy(services, i + 1, services, i, serviceCount - i - 1);
+            services[--serviceCount] = null;
         }
         return null;
     }
 
-    /** Services stopped because they threw, with what they threw; stack thread. */
+    /** The last {@link #MAX_FAILURES_KEPT} services stopped because they threw, with what; stack thread. */
     List<String> serviceFailuresNow() {
         return List.copyOf(serviceFailures);
     }

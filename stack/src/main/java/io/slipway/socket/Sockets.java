@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Stream sockets (TCP) have their place in the table and this API, and fail with
  * {@link SocketError#NOT_SUPPORTED} until TCP exists.
+ *
+ * <p>Programming errors are not socket errors: a port outside 0..65535, a negative timeout, an
+ * array range outside the array throw the usual unchecked exceptions. A thread interrupted while
+ * it waits fails with {@link SocketError#INTERRUPTED} and keeps its interrupt flag set, so its
+ * next blocking call fails too until the flag is cleared ({@link Thread#interrupted()}).
  */
 public final class Sockets {
     /** What a non-blocking call returns when it would have to wait (EWOULDBLOCK). */
@@ -89,12 +94,13 @@ public final class Sockets {
      * the next call on the socket, since the datagram is routed on the stack thread.
      */
     public int sendto(int descriptor, byte[] b, int off, int len, int address, int port) throws SocketException {
-        String what = "sendto " + new InetEndpoint(address, checkPort(port, "sendto"));
-        DatagramEntry d = datagram(descriptor, what);
+        // The call's name alone: text naming the address would be built (allocated) on every send.
+        checkPort(port, "sendto");
+        DatagramEntry d = datagram(descriptor, "sendto");
         if (port == 0 || address == Addresses.ANY) {
-            throw new SocketException(SocketError.INVALID, what);
+            throw new SocketException(SocketError.INVALID, "sendto " + new InetEndpoint(address, port));
         }
-        return sendDatagram(d, b, off, len, address, port, what);
+        return sendDatagram(d, b, off, len, address, port, "sendto");
     }
 
     private int sendDatagram(DatagramEntry d, byte[] b, int off, int len, int address, int port, String what)
@@ -118,7 +124,8 @@ public final class Sockets {
 
     /**
      * Receives one datagram into {@code b}: the bytes copied (the rest of a longer datagram is
-     * dropped, as BSD does), 0 after a read shutdown, or {@link #WOULD_BLOCK}; {@code from}
+     * dropped, as BSD does), 0 after a read shutdown once the datagrams queued before it are read
+     * (as Linux does), or {@link #WOULD_BLOCK}; {@code from}
      * (may be null) gets the sender. Queued datagrams come before a pending error, which the
      * next call then raises ({@link ConnectionRefusedException} after an ICMP port unreachable
      * to a connected socket). A blocking call waits at most the receive timeout
@@ -140,7 +147,7 @@ public final class Sockets {
             return d.isReadable();
         }
         layer.refuseBlockingOnStackThread("poll");
-        return d.awaitReadable(SocketEntry.deadline(timeoutNanos), "poll");
+        return d.awaitReadable(SocketEntry.deadline(timeoutNanos), "poll") && d.isReadable();
     }
 
     /** Stops reading, writing, or both; a blocked call returns (a read with 0). */
@@ -155,6 +162,9 @@ public final class Sockets {
      */
     public void close(int descriptor) throws SocketException {
         SocketEntry e = layer.entry(descriptor, "close");
+        if (e instanceof DatagramEntry d) {
+            d.shutSendQueue(); // first, here: nothing queued after this, no sender left waiting
+        }
         layer.call(() -> layer.closeNow(e), "close");
     }
 
@@ -163,14 +173,29 @@ public final class Sockets {
         layer.entry(descriptor, "setBlocking").blocking = blocking;
     }
 
-    /** How long a blocking receive waits (SO_RCVTIMEO); 0 waits for ever. */
+    /**
+     * How long a blocking receive waits (SO_RCVTIMEO); 0 waits for ever.
+     *
+     * @throws IllegalArgumentException for a negative timeout
+     */
     public void setReceiveTimeout(int descriptor, long timeout, TimeUnit unit) throws SocketException {
-        layer.entry(descriptor, "setReceiveTimeout").receiveTimeoutNanos = Math.max(0, unit.toNanos(timeout));
+        layer.entry(descriptor, "setReceiveTimeout").receiveTimeoutNanos = timeoutNanos(timeout, unit);
     }
 
-    /** How long a blocking send waits for room in the send queue (SO_SNDTIMEO); 0 waits for ever. */
+    /**
+     * How long a blocking send waits for room in the send queue (SO_SNDTIMEO); 0 waits for ever.
+     *
+     * @throws IllegalArgumentException for a negative timeout
+     */
     public void setSendTimeout(int descriptor, long timeout, TimeUnit unit) throws SocketException {
-        layer.entry(descriptor, "setSendTimeout").sendTimeoutNanos = Math.max(0, unit.toNanos(timeout));
+        layer.entry(descriptor, "setSendTimeout").sendTimeoutNanos = timeoutNanos(timeout, unit);
+    }
+
+    private static long timeoutNanos(long timeout, TimeUnit unit) {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("a timeout cannot be negative: " + timeout + " " + unit);
+        }
+        return unit.toNanos(timeout);
     }
 
     /** Our address and port (getsockname); port 0 while unbound. */
@@ -198,7 +223,11 @@ public final class Sockets {
         return layer.call(layer::tableNow, "netstat");
     }
 
-    /** Runs {@code service} on the stack thread from the next turn on. */
+    /**
+     * Runs {@code service} on the stack thread from the next turn on.
+     *
+     * @throws IllegalStateException when {@link SocketConfig#maxServices()} are running already
+     */
     public void addService(Service service) throws SocketException {
         Objects.requireNonNull(service, "service");
         layer.call(() -> layer.addServiceNow(service), "addService");

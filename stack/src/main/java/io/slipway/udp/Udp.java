@@ -110,12 +110,18 @@ public final class Udp implements ProtocolHandler, TransportErrorListener {
      * Connects to {@code address:port}: datagrams go there by default and only datagrams from
      * there are received, and ICMP errors are reported. An unbound endpoint is bound to an
      * ephemeral port first; one bound to every address takes the source address the route gives
-     * (as BSD's in_pcbconnect does). {@link Ipv4Address#ANY} with port 0 disconnects.
+     * (as BSD's in_pcbconnect does). {@link Ipv4Address#ANY} with port 0 disconnects, and gives
+     * back an address connect chose; the port stays bound.
      */
     public BindResult connect(UdpEndpoint e, int address, int port) {
         if (address == Ipv4Address.ANY && port == 0) {
             e.remoteAddress = Ipv4Address.ANY;
             e.remotePort = 0;
+            if (e.addressFromConnect) {
+                // As Linux (inet_reset_saddr) and BSD do: bound to every address again.
+                e.localAddress = Ipv4Address.ANY;
+                e.addressFromConnect = false;
+            }
             return BindResult.OK;
         }
         if (port <= 0 || port > 0xFFFF) {
@@ -133,6 +139,7 @@ public final class Udp implements ProtocolHandler, TransportErrorListener {
         }
         if (e.localAddress == Ipv4Address.ANY && address != Ipv4Address.LIMITED_BROADCAST) {
             e.localAddress = source;
+            e.addressFromConnect = true;
         }
         e.remoteAddress = address;
         e.remotePort = port;

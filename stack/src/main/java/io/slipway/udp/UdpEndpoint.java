@@ -16,6 +16,8 @@ public final class UdpEndpoint {
     int localPort;
     int remoteAddress = Ipv4Address.ANY;
     int remotePort;
+    /** The local address was chosen by connect (the route's source), not by bind: disconnect undoes it. */
+    boolean addressFromConnect;
     UdpReceiver receiver;
 
     UdpEndpoint(int slot, UdpReceiver receiver) {
