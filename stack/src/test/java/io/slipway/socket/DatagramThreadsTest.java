@@ -248,7 +248,8 @@ class DatagramThreadsTest {
         Sockets api = bob.sockets();
         int fd = api.socket(SocketType.DATAGRAM);
         api.bind(fd, Addresses.ANY, 9);
-        List<String> seen = new ArrayList<>();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch firstCallOver = new java.util.concurrent.CountDownLatch(1);
         FutureTask<Integer> blocked = spawn("reader", () -> {
             try {
                 api.recvfrom(fd, new byte[100], 0, 100, null);
@@ -256,11 +257,15 @@ class DatagramThreadsTest {
             } catch (SocketException e) {
                 seen.add(e.error() + " interrupted=" + Thread.interrupted());
             }
+            firstCallOver.countDown();
             return api.recvfrom(fd, new byte[100], 0, 100, null); // the socket still works
         });
         awaitParked(thread("reader"), Thread.State.WAITING);
 
         thread("reader").interrupt();
+        // Only then the datagram: had it come first, the call would rightly have returned it (a
+        // wait woken by data and interrupted at once returns the data, the flag left set).
+        assertTrue(firstCallOver.await(30, java.util.concurrent.TimeUnit.SECONDS), "the interrupted call returned");
         int out = alice.sockets().socket(SocketType.DATAGRAM);
         alice.sockets().sendto(out, new byte[42], 0, 42, B, 9);
 
