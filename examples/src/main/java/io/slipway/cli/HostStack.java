@@ -1,11 +1,15 @@
 package io.slipway.cli;
 
+import io.slipway.arp.Arp;
 import io.slipway.base.SystemClock;
 import io.slipway.hal.LanAdapter;
 import io.slipway.hal.pcap.PcapTap;
 import io.slipway.hal.serial.JSerialCommLine;
 import io.slipway.hal.serial.SerialAdapter;
+import io.slipway.ip.IpInterface;
 import io.slipway.ip.Ipv4Address;
+import io.slipway.socket.Netstat;
+import io.slipway.socket.SocketException;
 import io.slipway.stack.Stack;
 import io.slipway.stack.StackConfig;
 import io.slipway.stack.StackRunner;
@@ -226,6 +230,40 @@ final class HostStack implements AutoCloseable {
             }
             out.append("ip: ").append(s.ip().events()).append('\n');
             out.append("icmp: ").append(s.icmp().events()).append('\n');
+            out.append("udp: ").append(s.udp().events()).append('\n');
+            out.append("sockets: ").append(s.socketLayer().events()).append('\n');
+            return out.toString();
+        });
+    }
+
+    /** The socket table as netstat prints it. */
+    String netstat() {
+        return call(s -> {
+            try {
+                return Netstat.format(s.sockets().table());
+            } catch (SocketException e) {
+                return e.getMessage() + "\n";
+            }
+        });
+    }
+
+    /** Each Ethernet interface's ARP cache as {@code ip neigh} prints it; SLIP links have none. */
+    String arp() {
+        return call(s -> {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < s.ip().interfaceCount(); i++) {
+                IpInterface in = s.ip().interfaceAt(i);
+                if (in.resolver() instanceof Arp arp) {
+                    if (arp.entries().isEmpty()) {
+                        out.append(in.name()).append(": no neighbours\n");
+                    }
+                    for (var n : arp.entries()) {
+                        out.append(n).append(" dev ").append(in.name()).append('\n');
+                    }
+                } else {
+                    out.append(in.name()).append(": point-to-point, no ARP\n");
+                }
+            }
             return out.toString();
         });
     }

@@ -1,6 +1,11 @@
 package io.slipway.cli;
 
 import io.slipway.ip.Ipv4Address;
+import io.slipway.socket.Addresses;
+import io.slipway.socket.resolver.Resolver;
+import io.slipway.socket.resolver.ResolverConfig;
+import io.slipway.socket.resolver.ResolverException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,7 +48,7 @@ final class PingCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "HOST",
-            description = "IPv4 address to ping (host names need the resolver, which is not written yet).")
+            description = "IPv4 address or host name to ping (a name is looked up with --dns or --hosts).")
     String host;
 
     @Option(names = "-c", paramLabel = "COUNT",
@@ -73,11 +78,22 @@ final class PingCommand implements Callable<Integer> {
     @Mixin
     LinkOptions link;
 
+    @Mixin
+    ResolverOptions dns;
+
     @Override
     public Integer call() throws Exception {
         Pinger.Settings settings = checkPingOptions();
         LinkSettings linkSettings = link.settings();
-        checkReachable(settings.target(), linkSettings);
+        boolean byName = isHostName(host);
+        ResolverConfig resolverConfig = null;
+        if (byName) {
+            LookupCommand.checkName(host);
+            resolverConfig = dns.configFor(linkSettings, "cannot resolve '" + host + "': give a DNS server with --dns "
+                    + "A.B.C.D (or a --hosts file), or an IPv4 address");
+        } else {
+            checkReachable(settings.target(), linkSettings);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
@@ -85,6 +101,14 @@ final class PingCommand implements Callable<Integer> {
         int code = Slipway.EXIT_FAILED;
         try {
             try (HostStack hostStack = HostStack.open("ping", List.of(linkSettings), false)) {
+                if (byName) {
+                    int target = resolve(hostStack, resolverConfig, err);
+                    if (target == Addresses.ANY) {
+                        return code;
+                    }
+                    checkReachable(target, linkSettings);
+                    settings = settings.withTarget(target);
+                }
                 code = new Pinger(hostStack, settings, out, err, stop).run();
             }
             return code;
@@ -95,9 +119,29 @@ final class PingCommand implements Callable<Integer> {
         }
     }
 
+    /** HOST's first address from the resolver, or ANY (and the reason on stderr) when it has none. */
+    private int resolve(HostStack hostStack, ResolverConfig config, PrintWriter err) throws IOException {
+        Resolver resolver = new Resolver(hostStack.stack().sockets(), config);
+        try {
+            List<Integer> addresses = resolver.getHostByName(host);
+            return addresses.get(0);
+        } catch (ResolverException e) {
+            // Linux ping's words for a name that does not resolve.
+            err.println("slipway: ping: " + host + ": " + (e.kind() == ResolverException.Kind.NAME_NOT_FOUND
+                    || e.kind() == ResolverException.Kind.NO_DATA ? "Name or service not known" : e.getMessage()));
+            err.flush();
+            return Addresses.ANY;
+        }
+    }
+
+    /** True when HOST is a name to resolve rather than a dotted-quad address. */
+    static boolean isHostName(String text) {
+        return !text.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
     /** The ping's own options, checked; throws {@link IllegalArgumentException} with one line. */
     Pinger.Settings checkPingOptions() {
-        int target = parseHost(host);
+        int target = isHostName(host) ? Addresses.ANY : parseHost(host);
         if (count != null && count < 1) {
             throw new IllegalArgumentException("-c must be at least 1 (leave it out to ping until Ctrl-C), was "
                     + count);
@@ -121,12 +165,8 @@ final class PingCommand implements Callable<Integer> {
                 ttl != null ? ttl : 0, ThreadLocalRandom.current().nextInt(1 << 16));
     }
 
-    /** An IPv4 address that names one host; a name gets a clear "not yet". */
+    /** An IPv4 address that names one host. */
     static int parseHost(String text) {
-        if (!text.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
-            throw new IllegalArgumentException("cannot resolve '" + text
-                    + "': host names need the resolver, which is not written yet; give an IPv4 address");
-        }
         int address;
         try {
             address = Ipv4Address.parse(text);
@@ -146,9 +186,14 @@ final class PingCommand implements Callable<Integer> {
 
     /** Refuses, before the port is opened, a destination the link's routes cannot reach. */
     static void checkReachable(int target, LinkSettings link) {
+        checkReachable(target, link, "HOST");
+    }
+
+    /** The same for a destination named {@code what} (HOST, DNS server) in the message. */
+    static void checkReachable(int target, LinkSettings link, String what) {
         String host = Ipv4Address.format(target);
         if (link.address().prefixLength() < 31 && target == link.address().broadcast()) {
-            throw new IllegalArgumentException("HOST " + host + " is the broadcast address of " + link.address()
+            throw new IllegalArgumentException(what + " " + host + " is the broadcast address of " + link.address()
                     + "; broadcast pings are not supported (hosts ignore them: Linux by default, slipway always)");
         }
         if (!link.routes(target)) {

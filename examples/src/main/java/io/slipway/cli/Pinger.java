@@ -50,6 +50,10 @@ final class Pinger {
      */
     record Settings(String host, int target, int count, int size, long intervalNanos, long timeoutNanos, int ttl,
             int identifier) {
+        /** The same settings for a HOST name resolved to {@code address}. */
+        Settings withTarget(int address) {
+            return new Settings(host, address, count, size, intervalNanos, timeoutNanos, ttl, identifier);
+        }
     }
 
     /** What the stack thread hands over. */

@@ -1,5 +1,6 @@
 package io.slipway.cli;
 
+import io.slipway.app.dns.server.DnsServer;
 import io.slipway.ip.Ipv4Address;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slipway serve}: a host on a serial link that stays up and answers (ICMP echo today; the
- * servers come with TCP and UDP) until it is stopped by Ctrl-C or SIGTERM, which exit 0. It also
+ * {@code slipway serve}: a host on a serial link that stays up and answers — pings, and DNS on
+ * UDP port 53 when given zones or recursion — until it is stopped by Ctrl-C, SIGTERM or the
+ * {@code quit} command, which exit 0. It also
  * stops, with status 1, when its link goes down for good (the port failed, or the program at the
  * other end of a pty closed it) or the stack thread stopped.
  *
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         customSynopsis = "slipway serve --serial PATH --ip A.B.C.D[/N] [OPTIONS]",
         description = {
-            "Runs a host on a serial link that answers pings until stopped (Ctrl-C or SIGTERM, exit 0).",
+            "Runs a host on a serial link that answers pings, and DNS queries with --dns-zone or --dns-recursive, "
+                    + "until stopped (Ctrl-C, SIGTERM or 'quit' with --commands: exit 0).",
             "",
             "Prints one line when it is up. Stops with status 1 if the link goes down for good "
                     + "(the port failed, or the program at the other end of a pty closed it)."
@@ -55,29 +58,36 @@ final class ServeCommand implements Callable<Integer> {
     boolean forward;
 
     @Option(names = "--commands", order = 21,
-            description = "Read commands from standard input, one per line: stats (counters), routes, help. "
-                    + "Off by default, so that a serve in the background never waits on the terminal.")
+            description = "Read commands from standard input, one per line: netstat, stats, arp, route, quit, help. "
+                    + "Off by default: a serve in the background must not read the terminal (it would be stopped).")
     boolean commands;
 
     @Mixin
     LinkOptions link;
 
+    @Mixin
+    DnsServeOptions dns;
+
     @Override
     public Integer call() throws Exception {
         LinkSettings settings = link.settings();
+        DnsServeOptions.Loaded dnsData = dns.load();
         PrintWriter out = spec.commandLine().getOut();
 
         StopSignal stop = StopSignal.onShutdown();
         int code = Slipway.EXIT_FAILED;
         try {
             try (HostStack host = HostStack.open("serve", List.of(settings), forward)) {
+                DnsServer server = dnsData.serves() ? DnsServeOptions.start(host.stack().sockets(), dnsData) : null;
                 out.println("serving " + settings.describe()
                         + (settings.gateway() != Ipv4Address.ANY
                                 ? ", default via " + Ipv4Address.format(settings.gateway()) : "")
-                        + (forward ? ", forwarding" : ""));
+                        + (forward ? ", forwarding" : "")
+                        + (server != null ? ", DNS on port 53" + zonesText(dnsData)
+                                + (server.isRecursive() ? ", recursive" : "") : ""));
                 out.flush();
                 if (commands) {
-                    readCommands(host, parent.in(), out);
+                    readCommands(host, server, stop, parent.in(), out);
                 }
                 code = serve(host, stop);
             }
@@ -101,14 +111,27 @@ final class ServeCommand implements Callable<Integer> {
         return Slipway.EXIT_OK;
     }
 
-    /** A daemon thread that answers commands on {@code in} until it ends. */
-    private static void readCommands(HostStack host, InputStream in, PrintWriter out) {
+    private static String zonesText(DnsServeOptions.Loaded loaded) {
+        StringBuilder s = new StringBuilder();
+        for (var z : loaded.zones().all()) {
+            s.append(s.length() == 0 ? " for " : ", ").append(z.origin());
+        }
+        return s.toString();
+    }
+
+    /** A daemon thread that answers commands on {@code in} until it ends or says quit. */
+    private static void readCommands(HostStack host, DnsServer server, StopSignal stop, InputStream in,
+            PrintWriter out) {
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     String command = line.trim();
+                    if (command.equals("quit") || command.equals("exit")) {
+                        stop.raise();
+                        return;
+                    }
                     if (!command.isEmpty()) {
-                        out.print(answer(host, command));
+                        out.print(answer(host, server, command));
                         out.flush();
                     }
                 }
@@ -120,16 +143,24 @@ final class ServeCommand implements Callable<Integer> {
         reader.start();
     }
 
-    private static String answer(HostStack host, String command) {
+    static final String COMMANDS = "netstat (the socket table), stats (counters of every layer), arp (ARP caches), "
+            + "route (the routing table), quit, help";
+
+    private static String answer(HostStack host, DnsServer server, String command) {
         switch (command) {
+            case "netstat":
+                return host.netstat();
             case "stats":
-                return host.stats();
+                return host.stats() + (server != null ? "dns: " + server.events() + "\n" : "");
+            case "arp":
+                return host.arp();
+            case "route":
             case "routes":
                 return host.routes();
             case "help":
-                return "commands: stats (counters of every layer), routes (the routing table), help\n";
+                return "commands: " + COMMANDS + "\n";
             default:
-                return "unknown command '" + command + "' (commands: stats, routes, help)\n";
+                return "unknown command '" + command + "' (commands: netstat, stats, arp, route, quit, help)\n";
         }
     }
 }

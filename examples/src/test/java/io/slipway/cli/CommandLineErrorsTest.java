@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,8 +65,32 @@ class CommandLineErrorsTest {
                         "serve", "--serial", PORT, "--ip", "10.0.0.1", "--baud", "0"),
                 bad("--framing: unknown framing 'ppp' (slip or ethernet)",
                         "serve", "--serial", PORT, "--ip", "10.0.0.1", "--framing", "ppp"),
-                bad("cannot resolve 'example.com': host names need the resolver",
+                bad("cannot resolve 'example.com': give a DNS server with --dns A.B.C.D",
                         "ping", "--serial", PORT, "--ip", "10.0.0.1/24", "example.com"),
+                bad("no route to 8.8.8.8: it is outside 10.0.0.1/24",
+                        "ping", "--serial", PORT, "--ip", "10.0.0.1/24", "--dns", "8.8.8.8", "example.com"),
+                bad("--dns needs the IPv4 address of a DNS server: not an IPv4 address (octet 999 > 255): 10.0.0.999",
+                        "ping", "--serial", PORT, "--ip", "10.0.0.1/24", "--dns", "10.0.0.999", "example.com"),
+                bad("lookup needs a DNS server: give --dns A.B.C.D",
+                        "lookup", "--serial", PORT, "--ip", "10.0.0.1/24", "www.example.test"),
+                bad("--type must be one of A, MX, CNAME, NS, SOA, TXT, PTR, was AXFR",
+                        "lookup", "--serial", PORT, "--ip", "10.0.0.1/24", "--dns", "10.0.0.2", "--type", "AXFR",
+                        "example.test"),
+                bad("NAME: cannot look up 'a..test': empty label in name: a..test",
+                        "lookup", "--serial", PORT, "--ip", "10.0.0.1/24", "--dns", "10.0.0.2", "a..test"),
+                bad("label of 64 bytes, more than 63",
+                        "lookup", "--serial", PORT, "--ip", "10.0.0.1/24", "--dns", "10.0.0.2",
+                        "x".repeat(64) + ".test"),
+                bad("--dns 255.255.255.255 is not a server's address",
+                        "lookup", "--serial", PORT, "--ip", "10.0.0.1/24", "--dns", "255.255.255.255", "a.test"),
+                bad("Missing required parameter: 'NAME'",
+                        "lookup", "--serial", PORT, "--ip", "10.0.0.1/24", "--dns", "10.0.0.2"),
+                bad("--dns-zone /nonexistent/example.zone: cannot read it (no such file)",
+                        "serve", "--serial", PORT, "--ip", "10.0.0.1", "--dns-zone", "/nonexistent/example.zone"),
+                bad("--dns-recursive needs --dns-root-hints FILE",
+                        "serve", "--serial", PORT, "--ip", "10.0.0.1", "--dns-recursive"),
+                bad("--dns-root-hints is only for --dns-recursive",
+                        "serve", "--serial", PORT, "--ip", "10.0.0.1", "--dns-root-hints", "/nonexistent/hints"),
                 bad("HOST: not an IPv4 address (a.b.c.d): 10.0.0",
                         "ping", "--serial", PORT, "--ip", "10.0.0.1/24", "10.0.0"),
                 bad("HOST 10.0.0.255 is the broadcast address of 10.0.0.1/24",
@@ -95,6 +123,23 @@ class CommandLineErrorsTest {
         assertTrue(message.startsWith("slipway: "), message);
         assertTrue(message.contains(expected), message);
         assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
+    void shouldNameTheZoneFileAndLineOfABadRecord(@TempDir Path dir) throws Exception {
+        Path zone = dir.resolve("bad.zone");
+        Files.writeString(zone, "$ORIGIN example.test.\n$TTL 1h\n@ SOA ns hostmaster 1 2 3 4 5\n"
+                + "@ NS ns\nns A 10.0.0.256\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int status = Slipway.run(new String[] {"serve", "--serial", PORT, "--ip", "10.0.0.1", "--dns-zone",
+            zone.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(Slipway.EXIT_USAGE, status, err.toString());
+        assertEquals("slipway: " + zone + ":5: bad IPv4 address: 10.0.0.256 (four decimal numbers 0..255)\n",
+                err.toString());
+        assertEquals("", out.toString());
     }
 
     private static Arguments bad(String expected, String... args) {

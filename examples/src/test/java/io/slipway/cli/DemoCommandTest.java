@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** README's first command runs {@code slipway demo}: it must ping across and exit 0. */
+/** README's first command runs {@code slipway demo}: it must look bob up, ping across and exit 0. */
 @Timeout(60)
 class DemoCommandTest {
     private final StringWriter out = new StringWriter();
@@ -38,6 +38,20 @@ class DemoCommandTest {
         assertTrue(o.contains("2008 bytes from 10.0.0.2: icmp_seq=2 ttl=64"), o);
         assertTrue(o.contains("2 reassembled, 0 dropped"), o);
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void shouldLookBobUpInHisDnsServerAndPingHimByName() {
+        int exit = demo("--baud", "0");
+
+        String o = out.toString();
+        assertEquals(0, exit, o + err);
+        assertTrue(o.contains("Server:\t\t10.0.0.2\nAddress:\t10.0.0.2#53\n\nAuthoritative answer:\n"
+                + "Name:\tbob.demo.test\nAddress: 10.0.0.2\n"), o);
+        assertTrue(o.contains("asked again: answered from alice's cache, 0 queries"), o);
+        assertTrue(o.contains("bob's DNS server saw 1 query and sent 1 answer"), o);
+        assertTrue(o.contains("PING bob.demo.test (10.0.0.2) 56(84) bytes of data."), o);
+        assertTrue(o.contains("--- bob.demo.test ping statistics ---"), o);
     }
 
     @Test

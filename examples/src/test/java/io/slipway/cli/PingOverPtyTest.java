@@ -1,16 +1,12 @@
 package io.slipway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.testing.SocatPtyPair;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,15 +29,15 @@ class PingOverPtyTest {
     void shouldGetThreeRepliesFromServeOverAPtyPair() throws Exception {
         Path capture = temp.resolve("ping.pcap");
         SocatPtyPair pair = SocatPtyPair.startOrSkip();
-        Serve serve = Serve.start(pair.a(), "10.0.0.2/24");
+        ServeInThread serve = ServeInThread.start("serve", "--serial", pair.a().toString(), "--ip", "10.0.0.2/24");
         try {
             assertEquals("serving 10.0.0.2/24 on " + pair.a() + " (slip, 115200 baud, mtu 1006)", serve.firstLine());
 
-            Run ping = Run.of("ping", "--serial", pair.b().toString(), "--no-lock", "--ip", "10.0.0.1/24",
+            CommandRun ping = CommandRun.of("ping", "--serial", pair.b().toString(), "--no-lock", "--ip", "10.0.0.1/24",
                     "--pcap", capture.toString(), "-c", "3", "-i", "0.2", "10.0.0.2");
 
-            assertEquals(Slipway.EXIT_OK, ping.status, ping + "\nsocat: " + pair.log());
-            List<String> lines = ping.out.lines().collect(Collectors.toList());
+            assertEquals(Slipway.EXIT_OK, ping.status(), ping + "\nsocat: " + pair.log());
+            List<String> lines = ping.out().lines().collect(Collectors.toList());
             assertEquals("PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.", lines.get(0));
             for (int seq = 1; seq <= 3; seq++) {
                 String reply = lines.get(seq);
@@ -53,7 +49,7 @@ class PingOverPtyTest {
                     lines.get(6));
             assertTrue(lines.get(7).matches("rtt min/avg/max/mdev = [\\d.]+/[\\d.]+/[\\d.]+/[\\d.]+ ms"),
                     lines.get(7));
-            assertEquals("", ping.err);
+            assertEquals("", ping.err());
             // pcap header (24) + 6 frames of 16 + 84 bytes.
             assertEquals(24 + 6 * (16 + 84), Files.size(capture));
         } finally {
@@ -65,93 +61,24 @@ class PingOverPtyTest {
     @Test
     void shouldReportTotalLossWhenNothingAnswers() throws Exception {
         SocatPtyPair pair = SocatPtyPair.startOrSkip();
-        Serve serve = Serve.start(pair.a(), "10.0.0.2/24");
+        ServeInThread serve = ServeInThread.start("serve", "--serial", pair.a().toString(), "--ip", "10.0.0.2/24");
         try {
             serve.firstLine();
             // 10.0.0.3 is on the link, but serve is 10.0.0.2: it drops the requests as not for it.
-            Run ping = Run.of("ping", "--serial", pair.b().toString(), "--ip", "10.0.0.1/24",
+            CommandRun ping = CommandRun.of("ping", "--serial", pair.b().toString(), "--ip", "10.0.0.1/24",
                     "-c", "1", "-W", "1", "10.0.0.3");
 
-            assertEquals(Slipway.EXIT_FAILED, ping.status, ping.toString());
+            assertEquals(Slipway.EXIT_FAILED, ping.status(), ping.toString());
             assertEquals(List.of(
                     "PING 10.0.0.3 (10.0.0.3) 56(84) bytes of data.",
                     "",
                     "--- 10.0.0.3 ping statistics ---",
                     "1 packets transmitted, 0 received, 100% packet loss, time Tms",
-                    ""), ping.out.lines().map(l -> l.replaceAll("time \\d+ms", "time Tms"))
+                    ""), ping.out().lines().map(l -> l.replaceAll("time \\d+ms", "time Tms"))
                     .collect(Collectors.toList()));
         } finally {
             pair.close(); // ends socat, which hangs up serve's pty
         }
         serve.assertStoppedWithLinkDown();
-    }
-
-    /** One finished command line. */
-    private static final class Run {
-        final int status;
-        final String out;
-        final String err;
-
-        private Run(int status, String out, String err) {
-            this.status = status;
-            this.out = out;
-            this.err = err;
-        }
-
-        static Run of(String... args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int status = Slipway.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-            return new Run(status, out.toString(), err.toString());
-        }
-
-        @Override
-        public String toString() {
-            return "status " + status + "\nstdout:\n" + out + "stderr:\n" + err;
-        }
-    }
-
-    /** {@code slipway serve} running on its own thread. */
-    private static final class Serve {
-        private final StringWriter out = new StringWriter();
-        private final StringWriter err = new StringWriter();
-        private final Thread thread;
-        private volatile int status = -1;
-
-        private Serve(Path port, String ip) {
-            String[] args = {"serve", "--serial", port.toString(), "--ip", ip};
-            thread = new Thread(
-                    () -> status = Slipway.run(args, new PrintWriter(out, true), new PrintWriter(err, true)),
-                    "serve-command");
-            thread.setDaemon(true);
-        }
-
-        static Serve start(Path port, String ip) {
-            Serve serve = new Serve(port, ip);
-            serve.thread.start();
-            return serve;
-        }
-
-        /** Waits for the line serve prints once it is up. */
-        String firstLine() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (out.toString().indexOf('\n') < 0) {
-                assertTrue(thread.isAlive(), "serve ended: status " + status + ", " + err);
-                assertTrue(System.nanoTime() < deadline, "serve printed nothing within 10 s");
-                // Waiting for another thread's output: there is nothing to block on but time.
-                Thread.sleep(10);
-            }
-            return out.toString().lines().findFirst().orElseThrow();
-        }
-
-        /** After the pair is closed: serve saw its pty hung up, said so in one line and exited 1. */
-        void assertStoppedWithLinkDown() throws InterruptedException {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-            assertFalse(thread.isAlive(), "serve still running after its pty was hung up");
-            String message = err.toString();
-            assertEquals(Slipway.EXIT_FAILED, status, message);
-            assertTrue(message.startsWith("slipway: serve: link ") && message.contains(" is down"), message);
-            assertEquals(1, message.lines().count(), message);
-        }
     }
 }

@@ -53,6 +53,11 @@ final class SlipwayHost implements AutoCloseable {
         return new SlipwayHost(adapter, stack);
     }
 
+    /** The stack's socket API, for applications on the test's threads (DNS servers, resolvers). */
+    io.slipway.socket.Sockets sockets() {
+        return stack.sockets();
+    }
+
     /** Runs {@code work} on the stack thread and waits for its result. */
     <T> T onStack(java.util.function.Function<Stack, T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -101,8 +106,9 @@ final class SlipwayHost implements AutoCloseable {
     /** Counters of every layer, for failure messages. */
     String diagnostics() {
         try {
-            return onStack(s -> "ip " + s.ip().events() + " icmp " + s.icmp().events() + " link "
-                    + s.driver(0).events() + " adapter " + adapter.counters());
+            return onStack(s -> "ip " + s.ip().events() + " icmp " + s.icmp().events() + " udp " + s.udp().events()
+                    + " sockets " + s.socketLayer().events() + " link " + s.driver(0).events() + " adapter "
+                    + adapter.counters());
         } catch (Exception e) {
             return "stack not answering: " + e + ", runner failure: " + runner.failure();
         }
