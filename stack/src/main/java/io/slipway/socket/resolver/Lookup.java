@@ -12,6 +12,7 @@ import io.slipway.socket.dns.Rcode;
 import io.slipway.socket.dns.DnsMessage;
 import io.slipway.socket.dns.Sections;
 import io.slipway.socket.dns.ResourceRecord;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +32,9 @@ import java.util.Set;
  *   <li>Otherwise asks the servers in order, each try from a new socket on a random port with a
  *       random ID (RFC 5452 §9.2), waiting {@code timeout}, doubled every round (backoff). A
  *       server that refuses (ICMP port unreachable), fails (SERVFAIL, REFUSED, ...) or cannot be
- *       reached is skipped at once.
+ *       reached is skipped at once. A try that timed out keeps listening (up to
+ *       {@link #EARLIER_TRIES_KEPT} of them): a recursive server slower than our timeout still
+ *       gets its answer heard.
  *   <li>Accepts a response only from the server asked, with the query's ID and question, and QR
  *       set (RFC 5452 §3); anything else is ignored and the wait goes on.
  *   <li>Follows the CNAME chain through the answer (bounded, loops detected); caches the RRsets
@@ -41,6 +44,9 @@ import java.util.Set;
  * </ol>
  */
 public final class Lookup {
+    /** Timed-out tries still listened to for a late answer; older ones are closed. */
+    static final int EARLIER_TRIES_KEPT = 4;
+    private static final String TIMED_OUT = "timed out";
     private final Resolver resolver;
     private final Sockets sockets;
     private final ResolverConfig config;
@@ -57,6 +63,8 @@ public final class Lookup {
     private int round;
     private int serverIndex;
     private QueryExchange exchange;
+    /** Tries that timed out but may still be answered, oldest first; all ask {@code question}. */
+    private final ArrayDeque<QueryExchange> earlier = new ArrayDeque<>();
     private Question question;
     private InetEndpoint server;
     private long deadline = Clock.NEVER;
@@ -108,7 +116,16 @@ public final class Lookup {
 
     /** Datagrams that came to the queries' sockets and were not their answers (RFC 5452 checks). */
     public int ignoredResponses() {
-        return ignored + (exchange == null ? 0 : exchange.ignored());
+        int n = ignored + (exchange == null ? 0 : exchange.ignored());
+        for (QueryExchange e : earlier) {
+            n += e.ignored();
+        }
+        return n;
+    }
+
+    /** True while tries that timed out are still listened to: a blocking caller must look at them too. */
+    public boolean hasEarlierTries() {
+        return !earlier.isEmpty();
     }
 
     /** The answer; throws what the lookup failed with. Only once {@link #isDone()}. */
@@ -131,7 +148,7 @@ public final class Lookup {
         if (exchange != null) {
             receive(nowNanos);
             if (!done && exchange != null && nowNanos - deadline >= 0) {
-                failTry("timed out", nowNanos);
+                failTry(TIMED_OUT, nowNanos);
             }
         }
         // Nothing in flight: the start, or an answer sent us on (the next server, a CNAME's end).
@@ -141,9 +158,9 @@ public final class Lookup {
         return done;
     }
 
-    /** Gives up: closes the socket in flight. */
+    /** Gives up: closes the sockets in flight. */
     public void cancel() {
-        closeTry();
+        closeAll();
         if (!done) {
             fail(ResolverException.Kind.NO_ANSWER, "lookup of " + describe() + " was cancelled");
         }
@@ -228,21 +245,38 @@ public final class Lookup {
     }
 
     private void receive(long nowNanos) {
+        QueryExchange current = exchange;
         DnsMessage m;
         try {
-            m = exchange.poll();
+            m = current.poll();
         } catch (SocketException e) {
             failTry(reason(e), nowNanos); // port unreachable: nobody serves DNS there
             return;
         }
         if (m != null) {
-            accept(m, nowNanos);
+            accept(m, current, nowNanos);
+            return;
+        }
+        for (QueryExchange e : new ArrayList<>(earlier)) {
+            try {
+                m = e.poll();
+            } catch (SocketException x) {
+                failed(e.server(), reason(x));
+                close(e);
+                continue;
+            }
+            if (m != null) {
+                accept(m, e, nowNanos);
+                return;
+            }
         }
     }
 
-    private void accept(DnsMessage m, long nowNanos) {
-        InetEndpoint answeredBy = server;
-        closeTry();
+    /** A response from {@code from}: the try in flight, or an earlier one answering late. */
+    private void accept(DnsMessage m, QueryExchange from, long nowNanos) {
+        InetEndpoint answeredBy = from.server();
+        boolean inFlight = from == exchange;
+        close(from);
         if (m.truncated()) {
             fail(ResolverException.Kind.TRUNCATED, "the answer for " + describe() + " from " + answeredBy
                     + " did not fit in 512 bytes (TC): it needs DNS over TCP, which slipway does not have yet");
@@ -250,7 +284,9 @@ public final class Lookup {
         }
         if (m.rcode() != Rcode.NOERROR && m.rcode() != Rcode.NXDOMAIN) {
             failed(answeredBy, "answered " + Rcode.name(m.rcode()));
-            advance();
+            if (inFlight) {
+                advance(); // the next server, at once; a late failure leaves the try in flight alone
+            }
             return;
         }
         Trust trust = m.authoritative() ? Trust.AUTHORITATIVE_ANSWER : Trust.ANSWER;
@@ -279,7 +315,9 @@ public final class Lookup {
                 && !Sections.rrset(m.authorities(), referralZone(m), DnsType.NS).isEmpty()) {
             // A referral: the server is authoritative for some zone above, and does not recurse.
             failed(answeredBy, "answered with a referral (it does not recurse)");
-            advance();
+            if (inFlight) {
+                advance();
+            }
             return;
         }
         if (m.rcode() == Rcode.NXDOMAIN) {
@@ -290,6 +328,7 @@ public final class Lookup {
             failNegative(false);
         } else {
             // The chain left what this server knows; ask (from the first server) for its end.
+            closeAll();
             round = 0;
             serverIndex = 0;
         }
@@ -328,9 +367,44 @@ public final class Lookup {
 
     private void failTry(String why, long nowNanos) {
         failed(server, why);
-        closeTry();
+        if (why.equals(TIMED_OUT)) {
+            keepListening();
+        } else {
+            closeTry();
+        }
         advance();
         startTry(nowNanos);
+    }
+
+    /** The try in flight timed out: it goes on listening among the earlier ones. */
+    private void keepListening() {
+        if (earlier.size() == EARLIER_TRIES_KEPT) {
+            QueryExchange oldest = earlier.removeFirst();
+            ignored += oldest.ignored();
+            oldest.close();
+        }
+        earlier.addLast(exchange);
+        exchange = null;
+        deadline = Clock.NEVER;
+    }
+
+    /** Closes one try, in flight or earlier. */
+    private void close(QueryExchange e) {
+        if (e == exchange) {
+            closeTry();
+        } else if (earlier.remove(e)) {
+            ignored += e.ignored();
+            e.close();
+        }
+    }
+
+    private void closeAll() {
+        closeTry();
+        while (!earlier.isEmpty()) {
+            QueryExchange e = earlier.removeFirst();
+            ignored += e.ignored();
+            e.close();
+        }
     }
 
     /** The next server of the round, or the first of the next round. */
@@ -354,6 +428,7 @@ public final class Lookup {
     // ---------------------------------------------------------------- outcomes
 
     private void finish(List<ResourceRecord> records, InetEndpoint source, boolean authoritative) {
+        closeAll();
         done = true;
         result = new LookupResult(name, type, current, cnames, records, source, authoritative, queries == 0,
                 queries);
@@ -377,7 +452,7 @@ public final class Lookup {
     }
 
     private void fail(ResolverException.Kind kind, String message) {
-        closeTry();
+        closeAll();
         done = true;
         failure = new ResolverException(kind, message);
     }

@@ -27,6 +27,8 @@ import java.util.random.RandomGenerator;
  * one): RFC 5452 asks that an attacker cannot guess them.
  */
 public final class Resolver {
+    /** How often a blocking lookup looks for late answers to tries that timed out. */
+    static final long EARLIER_TRIES_CHECK_NANOS = 50_000_000L;
     private final Sockets sockets;
     private final ResolverConfig config;
     private final DnsCache cache;
@@ -78,6 +80,10 @@ public final class Resolver {
         try {
             while (!lookup.poll(clock.nanos())) {
                 long wait = lookup.nextDeadline() - clock.nanos();
+                if (lookup.hasEarlierTries()) {
+                    // One descriptor can be waited on; tries that timed out are looked at this often.
+                    wait = Math.min(wait, EARLIER_TRIES_CHECK_NANOS);
+                }
                 if (lookup.descriptor() >= 0 && wait > 0) {
                     sockets.awaitReadable(lookup.descriptor(), wait);
                 }
