@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
@@ -18,18 +19,35 @@ final class ServeInThread {
     private final Thread thread;
     private volatile int status = -1;
 
-    private ServeInThread(String[] args) {
+    private ServeInThread(InputStream in, String[] args) {
         thread = new Thread(
-                () -> status = Slipway.run(args, new PrintWriter(out, true), new PrintWriter(err, true)),
+                () -> status = Slipway.run(args, in, new PrintWriter(out, true), new PrintWriter(err, true)),
                 "serve-command");
         thread.setDaemon(true);
     }
 
-    /** Starts {@code slipway ARGS...} (ARGS beginning with "serve"). */
+    /** Starts {@code slipway ARGS...} (ARGS beginning with "serve") with nothing on standard input. */
     static ServeInThread start(String... args) {
-        ServeInThread serve = new ServeInThread(args);
+        return startWithInput(InputStream.nullInputStream(), args);
+    }
+
+    /** Starts {@code slipway ARGS...} reading {@code in} as its standard input. */
+    static ServeInThread startWithInput(InputStream in, String... args) {
+        ServeInThread serve = new ServeInThread(in, args);
         serve.thread.start();
         return serve;
+    }
+
+    /** Everything serve printed on standard output so far. */
+    String output() {
+        return out.toString();
+    }
+
+    /** Waits for serve to end by itself; its exit status. */
+    int awaitExit() throws InterruptedException {
+        thread.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(thread.isAlive(), "serve still running: " + out + err);
+        return status;
     }
 
     /** Waits for the line serve prints once it is up. */
