@@ -17,12 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code slipway demo}: two hosts in one process joined by a loopback cable paced like a serial
- * line; alice pings bob, small and then larger than the MTU ({@link PingDemo}). The journey grows
- * with the stack: later the demo fetches a web page by name.
+ * line; alice looks bob up in his DNS server, then pings him, small and then larger than the MTU
+ * ({@link PingDemo}). The journey grows with the stack: later the demo fetches a web page by name.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Two slipway hosts joined by an in-memory serial cable ping each other, "
-                + "small and fragmented; prints what crossed.")
+        description = "Two slipway hosts joined by an in-memory serial cable: one looks the other's name up "
+                + "in its DNS server, then pings it, small and fragmented; prints what crossed.")
 final class DemoCommand implements Callable<Integer> {
     private static final int SLIP_MTU = 1006;
     private static final int ETHERNET_MTU = 1500;
