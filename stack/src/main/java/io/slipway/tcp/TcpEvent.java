@@ -1,0 +1,49 @@
+package io.slipway.tcp;
+
+/** What TCP counts: segments each way, connections, and every drop by its reason. */
+public enum TcpEvent {
+    SEGMENTS_IN,
+    SEGMENTS_OUT,
+    RETRANSMITTED_SEGMENTS,
+    /** Fewer bytes than a TCP header. */
+    DROP_TRUNCATED,
+    /** Data offset below 5 words or beyond the segment. */
+    DROP_BAD_HEADER_LENGTH,
+    /** The checksum over the pseudo-header and segment does not verify. */
+    DROP_BAD_CHECKSUM,
+    /** Options that cannot be parsed (a length running past the header, a zero length). */
+    DROP_BAD_OPTIONS,
+    /** A segment for no connection and no listener: answered with a reset (RFC 9293 §3.10.7.1). */
+    DROP_NO_CONNECTION,
+    /** Not acceptable in the receive window (RFC 9293 §3.10.7.4): answered with an ACK. */
+    DROP_OUT_OF_WINDOW,
+    /** Out-of-order data that found no room in the bounded assembler. */
+    DROP_OUT_OF_ORDER_FULL,
+    /** A SYN for a listener whose half-open queue was full. */
+    DROP_SYN_QUEUE_FULL,
+    /** A connection ready to be accepted found the accept queue full. */
+    DROP_ACCEPT_QUEUE_FULL,
+    /** A segment sent to a broadcast or multicast address (RFC 9293 §3.9.1, RFC 1122 §4.2.3.10). */
+    DROP_BROADCAST,
+    /** IP could not send a segment (no route, link queue full). */
+    DROP_SEND_FAILED,
+    /** A reset that was not exactly at RCV.NXT: answered with a challenge ACK (RFC 5961 §3). */
+    CHALLENGE_ACKS,
+    /** Challenge ACKs not sent because of the rate limit (RFC 5961 §7). */
+    CHALLENGE_ACKS_LIMITED,
+    RESETS_IN,
+    RESETS_OUT,
+    CONNECTIONS_OPENED_ACTIVE,
+    CONNECTIONS_OPENED_PASSIVE,
+    CONNECTIONS_ESTABLISHED,
+    CONNECTIONS_CLOSED,
+    /** Connections aborted after the retransmission limit. */
+    CONNECTIONS_TIMED_OUT,
+    /** Connections aborted by a reset from the peer. */
+    CONNECTIONS_RESET,
+    FAST_RETRANSMITS,
+    RETRANSMISSION_TIMEOUTS,
+    WINDOW_PROBES,
+    DELAYED_ACKS,
+    KEEPALIVE_PROBES
+}
