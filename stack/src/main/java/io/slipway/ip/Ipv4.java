@@ -125,6 +125,11 @@ public final class Ipv4 {
         return forwarding;
     }
 
+    /** The largest MTU an interface of this layer may have: the size of its buffers. */
+    public int maxMtu() {
+        return config.maxMtu();
+    }
+
     public int defaultTtl() {
         return config.defaultTtl();
     }
@@ -348,6 +353,28 @@ public final class Ipv4 {
         }
         Route route = routes.lookup(destination);
         return route == null ? Ipv4Address.ANY : route.out().address();
+    }
+
+    /**
+     * The MTU of the link a datagram to {@code destination} leaves by, for TCP's MSS (RFC 9293
+     * §3.7.1); 0 when there is no route. Our own addresses loop back: the first interface's MTU.
+     */
+    public int mtuFor(int destination) {
+        if (isLocalAddress(destination) || destination == Ipv4Address.LIMITED_BROADCAST) {
+            return interfaceCount > 0 ? interfaces[0].mtu() : 0;
+        }
+        Route route = routes.lookup(destination);
+        return route == null ? 0 : route.out().mtu();
+    }
+
+    /** True when {@code address} is a broadcast address of one of our interfaces (or the limited one). */
+    public boolean isBroadcast(int address) {
+        for (int i = 0; i < interfaceCount; i++) {
+            if (interfaces[i].isBroadcast(address)) {
+                return true;
+            }
+        }
+        return address == Ipv4Address.LIMITED_BROADCAST;
     }
 
     private int nextIdentification() {

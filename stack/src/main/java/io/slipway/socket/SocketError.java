@@ -6,6 +6,8 @@ package io.slipway.socket;
 public enum SocketError {
     CONNECTION_REFUSED("ECONNREFUSED", "connection refused"),
     CONNECTION_RESET("ECONNRESET", "connection reset by peer"),
+    CONNECTION_ABORTED("ECONNABORTED", "connection aborted"),
+    ALREADY_CONNECTED("EISCONN", "socket is already connected"),
     TIMED_OUT("ETIMEDOUT", "timed out"),
     HOST_UNREACHABLE("EHOSTUNREACH", "no route to host"),
     NETWORK_UNREACHABLE("ENETUNREACH", "network is unreachable"),

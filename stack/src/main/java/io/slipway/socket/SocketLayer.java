@@ -3,6 +3,10 @@ package io.slipway.socket;
 import io.slipway.base.Clock;
 import io.slipway.base.Counters;
 import io.slipway.base.PacketBuffer;
+import io.slipway.tcp.Listener;
+import io.slipway.tcp.OpenResult;
+import io.slipway.tcp.Tcp;
+import io.slipway.tcp.TcpConnection;
 import io.slipway.udp.BindResult;
 import io.slipway.udp.Udp;
 import io.slipway.udp.UdpEndpoint;
@@ -29,6 +33,7 @@ public final class SocketLayer {
     public static final int FIRST_DESCRIPTOR = 3;
 
     private final Udp udp;
+    private final Tcp tcp;
     private final SocketConfig config;
     private final Runnable wakeStack;
     private final AtomicReferenceArray<SocketEntry> table;
@@ -49,8 +54,9 @@ public final class SocketLayer {
     private volatile Thread stackThread;
     private long lastPoll;
 
-    public SocketLayer(Udp udp, SocketConfig config, Runnable wakeStack) {
+    public SocketLayer(Udp udp, Tcp tcp, SocketConfig config, Runnable wakeStack) {
         this.udp = udp;
+        this.tcp = tcp;
         this.config = config;
         this.wakeStack = wakeStack;
         this.table = new AtomicReferenceArray<>(config.maxSockets());
@@ -213,11 +219,14 @@ public final class SocketLayer {
 
     /** Stack thread. */
     int openNow(SocketType type) throws SocketException {
-        if (type == SocketType.STREAM) {
-            throw new SocketException(SocketError.NOT_SUPPORTED, "socket(STREAM): TCP is not part of slipway yet");
-        }
         for (int i = 0; i < table.length(); i++) {
             if (table.get(i) == null) {
+                if (type == SocketType.STREAM) {
+                    StreamEntry e = new StreamEntry(FIRST_DESCRIPTOR + i);
+                    table.set(i, e);
+                    events.increment(SocketEvent.OPENED);
+                    return e.descriptor;
+                }
                 DatagramEntry d = new DatagramEntry(FIRST_DESCRIPTOR + i, this, config.datagramReceiveBytes(),
                         config.datagramSendBytes());
                 UdpEndpoint endpoint = udp.open(d);
@@ -277,6 +286,14 @@ public final class SocketLayer {
     Void closeNow(SocketEntry e) {
         int i = e.descriptor - FIRST_DESCRIPTOR;
         if (table.get(i) == e) {
+            if (e instanceof StreamEntry s) {
+                if (s.connection != null) {
+                    tcp.close(s.connection, lastPoll);
+                }
+                if (s.listener != null) {
+                    tcp.closeListener(s.listener, lastPoll);
+                }
+            }
             e.closeNow(lastPoll);
             table.set(i, null);
             events.increment(SocketEvent.CLOSED);
@@ -291,9 +308,114 @@ public final class SocketLayer {
         }
         if (how.write()) {
             e.writeShutdown = true;
+            if (e instanceof StreamEntry s && s.connection != null) {
+                tcp.shutdownOutput(s.connection, lastPoll);
+            }
         }
         e.wakeWaiters();
         return null;
+    }
+
+    // ---------------------------------------------------------------- stream (TCP) control operations
+
+    /** Stack thread: remembers the address for listen or connect, refusing one that is taken. */
+    Void bindStreamNow(StreamEntry e, int address, int port, String what) throws SocketException {
+        if (e.bound || e.connection != null || e.listener != null) {
+            throw new SocketException(SocketError.INVALID, what + ": socket " + e.descriptor + " is already bound");
+        }
+        if (address != Addresses.ANY && !tcp.isLocalAddress(address)) {
+            throw new SocketException(SocketError.ADDRESS_NOT_AVAILABLE, what);
+        }
+        if (port != 0 && (!tcp.listenerPortFree(address, port) || streamBindingTaken(address, port))) {
+            throw new AddressInUseException(what);
+        }
+        e.bindAddress = address;
+        e.bindPort = port;
+        e.bound = true;
+        return null;
+    }
+
+    private boolean streamBindingTaken(int address, int port) {
+        for (int i = 0; i < table.length(); i++) {
+            if (table.get(i) instanceof StreamEntry s && s.bound && s.bindPort == port && s.listener == null
+                    && s.connection == null && (s.bindAddress == address || s.bindAddress == Addresses.ANY
+                    || address == Addresses.ANY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stack thread: a passive open on the bound address. */
+    Void listenNow(StreamEntry e, int backlog, String what) throws SocketException {
+        if (e.connection != null) {
+            throw new SocketException(SocketError.ALREADY_CONNECTED, what);
+        }
+        if (e.listener != null) {
+            return null; // listen twice: BSD only changes the backlog
+        }
+        int port = e.bindPort;
+        if (port == 0) {
+            throw new SocketException(SocketError.INVALID, what + ": bind the socket to a port first");
+        }
+        OpenResult[] why = new OpenResult[1];
+        Listener l = tcp.listen(e.bindAddress, port, backlog, why);
+        if (l == null) {
+            throw openFailure(why[0], what);
+        }
+        e.attach(l);
+        return null;
+    }
+
+    /** Stack thread: an active open; the SYN is on its way when this returns. */
+    Void connectStreamNow(StreamEntry e, int address, int port, String what) throws SocketException {
+        if (e.connection != null) {
+            throw new SocketException(SocketError.ALREADY_CONNECTED, what);
+        }
+        if (e.listener != null) {
+            throw new SocketException(SocketError.INVALID, what + ": socket " + e.descriptor + " is listening");
+        }
+        OpenResult[] why = new OpenResult[1];
+        TcpConnection c = tcp.connect(e.bindAddress, e.bindPort, address, port, lastPoll, why);
+        if (c == null) {
+            throw openFailure(why[0], what);
+        }
+        e.attach(c);
+        return null;
+    }
+
+    /** Stack thread: the next connection of the listener as a new descriptor, or -1 when none waits. */
+    Integer acceptNow(StreamEntry e, String what) throws SocketException {
+        Listener l = e.listener;
+        if (l == null) {
+            throw new SocketException(SocketError.INVALID, what + ": socket " + e.descriptor + " is not listening");
+        }
+        for (int i = 0; i < table.length(); i++) {
+            if (table.get(i) == null) {
+                TcpConnection c = tcp.accept(l);
+                if (c == null) {
+                    return -1;
+                }
+                StreamEntry child = new StreamEntry(FIRST_DESCRIPTOR + i, c, e);
+                table.set(i, child);
+                events.increment(SocketEvent.OPENED);
+                return child.descriptor;
+            }
+        }
+        if (l.queued() == 0) {
+            return -1;
+        }
+        throw new SocketException(SocketError.TOO_MANY_SOCKETS, what + ": all " + table.length() + " descriptors in use");
+    }
+
+    private static SocketException openFailure(OpenResult why, String what) {
+        return switch (why) {
+            case NO_ROUTE -> new NoRouteException(what);
+            case ADDRESS_IN_USE -> new AddressInUseException(what);
+            case ADDRESS_NOT_AVAILABLE -> new SocketException(SocketError.ADDRESS_NOT_AVAILABLE, what);
+            case NO_FREE_PORT -> new SocketException(SocketError.ADDRESS_NOT_AVAILABLE, what + ": no ephemeral port is free");
+            default -> new SocketException(SocketError.TOO_MANY_SOCKETS, what + ": every TCP connection is in use");
+        };
     }
 
     /** Stack thread. */

@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * without locks shared with the stack; control calls (socket, bind, connect, close, ...) run on
  * the stack thread, which answers within a turn.
  *
- * <p>Stream sockets (TCP) have their place in the table and this API, and fail with
- * {@link SocketError#NOT_SUPPORTED} until TCP exists.
+ * <p>Stream sockets (TCP): {@code connect}, or {@code bind}, {@code listen} and {@code accept};
+ * then {@code send} and {@code recv} on the byte stream, {@code shutdown(WRITE)} to half-close,
+ * {@code close}. The application writes into the connection's send ring and reads its receive
+ * ring directly; the stack sends and acknowledges on its thread.
  *
  * <p>Programming errors are not socket errors: a port outside 0..65535, a negative timeout, an
  * array range outside the array throw the usual unchecked exceptions. A thread interrupted while
@@ -49,7 +51,12 @@ public final class Sockets {
      */
     public void bind(int descriptor, int address, int port) throws SocketException {
         String what = "bind " + new InetEndpoint(address, checkPort(port, "bind"));
-        DatagramEntry d = datagram(descriptor, what);
+        SocketEntry e = layer.entry(descriptor, what);
+        if (e instanceof StreamEntry s) {
+            layer.call(() -> layer.bindStreamNow(s, address, port, what), what);
+            return;
+        }
+        DatagramEntry d = (DatagramEntry) e;
         layer.call(() -> layer.bindNow(d, address, port, what), what);
     }
 
@@ -61,25 +68,127 @@ public final class Sockets {
      */
     public void connect(int descriptor, int address, int port) throws SocketException {
         String what = "connect " + new InetEndpoint(address, checkPort(port, "connect"));
-        DatagramEntry d = datagram(descriptor, what);
+        SocketEntry e = layer.entry(descriptor, what);
+        if (e instanceof StreamEntry s) {
+            connectStream(s, address, port, what);
+            return;
+        }
+        DatagramEntry d = (DatagramEntry) e;
         layer.call(() -> layer.connectNow(d, address, port, what), what);
     }
 
-    /** Stream sockets only: waits for connections, at most {@code backlog} not yet accepted. */
+    /**
+     * Stream sockets: the three-way handshake (RFC 9293 §3.5). Blocking, it returns once the
+     * connection is established, or fails: {@link ConnectionRefusedException} for a reset,
+     * {@link TimedOutException} once the SYN's retries are spent, {@link NoRouteException}.
+     * Non-blocking, it returns at once; {@link #isConnected} and {@link #awaitConnected} tell
+     * how it went, and reads and writes wait (or return {@link #WOULD_BLOCK}) until then.
+     */
+    private void connectStream(StreamEntry s, int address, int port, String what) throws SocketException {
+        if (port == 0 || address == Addresses.ANY) {
+            throw new SocketException(SocketError.INVALID, what);
+        }
+        layer.call(() -> layer.connectStreamNow(s, address, port, what), what);
+        if (s.blocking) {
+            layer.refuseBlockingOnStackThread(what);
+            awaitConnected(s, 0, what);
+        }
+    }
+
+    /**
+     * Waits until a stream socket's handshake is over, at most {@code timeoutNanos} (0: for ever);
+     * true when it is established, false when the time ran out; throws when the connection failed.
+     */
+    public boolean awaitConnected(int descriptor, long timeoutNanos) throws SocketException {
+        StreamEntry s = stream(descriptor, "connect");
+        if (!isReadyToUse(s)) {
+            layer.refuseBlockingOnStackThread("connect");
+        }
+        return awaitConnected(s, timeoutNanos, "connect");
+    }
+
+    private boolean awaitConnected(StreamEntry s, long timeoutNanos, String what) throws SocketException {
+        if (!s.await(StreamEntry.CONNECTED, 0, SocketEntry.deadline(timeoutNanos), what)) {
+            return false;
+        }
+        var c = s.connection;
+        if (c != null && c.error() != null) {
+            throw StreamEntry.errorOf(c.error(), what);
+        }
+        if (s.closed) {
+            throw s.closedException(what);
+        }
+        return c != null && c.state() != io.slipway.tcp.TcpState.CLOSED;
+    }
+
+    private static boolean isReadyToUse(StreamEntry s) {
+        return s.isReady(StreamEntry.CONNECTED, 0);
+    }
+
+    /** A stream socket whose handshake completed (and that has not failed since). */
+    public boolean isConnected(int descriptor) throws SocketException {
+        StreamEntry s = stream(descriptor, "isConnected");
+        var c = s.connection;
+        return c != null && c.error() == null && c.state().isSynchronized()
+                && c.state() != io.slipway.tcp.TcpState.SYN_RECEIVED;
+    }
+
+    /**
+     * Stream sockets only: waits for connections on the bound address (bind first), at most
+     * {@code backlog} established and not yet accepted; more wait half-open.
+     */
     public void listen(int descriptor, int backlog) throws SocketException {
-        SocketEntry e = layer.entry(descriptor, "listen");
-        throw notOnThisType(e, "listen");
+        StreamEntry s = stream(descriptor, "listen");
+        layer.call(() -> layer.listenNow(s, backlog, "listen"), "listen");
     }
 
-    /** Stream sockets only: the next connection's descriptor; {@code from} gets its peer. */
+    /**
+     * Stream sockets only: the next established connection as a new descriptor; {@code from}
+     * (may be null) gets its peer. Blocking, it waits (at most the receive timeout); non-blocking
+     * it returns {@link #WOULD_BLOCK} when none is waiting.
+     */
     public int accept(int descriptor, PeerAddress from) throws SocketException {
-        SocketEntry e = layer.entry(descriptor, "accept");
-        throw notOnThisType(e, "accept");
+        StreamEntry s = stream(descriptor, "accept");
+        long deadline = 0;
+        boolean first = true;
+        while (true) {
+            int fd = layer.call(() -> layer.acceptNow(s, "accept"), "accept");
+            if (fd >= 0) {
+                if (from != null) {
+                    InetEndpoint peer = remoteAddress(fd);
+                    from.set(peer.address(), peer.port());
+                }
+                return fd;
+            }
+            if (s.closed || (s.listener != null && s.listener.isClosed())) {
+                throw s.closedException("accept");
+            }
+            if (!s.blocking) {
+                return WOULD_BLOCK;
+            }
+            layer.refuseBlockingOnStackThread("accept");
+            if (first) {
+                deadline = SocketEntry.deadline(s.receiveTimeoutNanos);
+                first = false;
+            }
+            if (!s.await(StreamEntry.ACCEPTABLE, 0, deadline, "accept")) {
+                throw new TimedOutException("accept");
+            }
+        }
     }
 
-    /** Sends on a connected socket; the bytes sent, or {@link #WOULD_BLOCK}. */
+    /**
+     * Sends on a connected socket. Datagram: one datagram. Stream: blocking, all {@code len}
+     * bytes go into the send queue (waiting for room as needed); non-blocking, what fits. The
+     * bytes queued, or {@link #WOULD_BLOCK}.
+     */
     public int send(int descriptor, byte[] b, int off, int len) throws SocketException {
-        DatagramEntry d = datagram(descriptor, "send");
+        SocketEntry e = layer.entry(descriptor, "send");
+        if (e instanceof StreamEntry s) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            return s.write(layer, b, off, len, "send");
+        }
+        DatagramEntry d = (DatagramEntry) e;
         if (d.remotePort == 0) {
             throw new SocketException(SocketError.DESTINATION_REQUIRED, "send on socket " + descriptor
                     + " (not connected: use sendto, or connect first)");
@@ -117,8 +226,16 @@ public final class Sockets {
         return d.enqueue(b, off, len, address, port, what);
     }
 
-    /** Receives on a socket: the bytes copied (a longer datagram is cut), or {@link #WOULD_BLOCK}. */
+    /**
+     * Receives on a socket. Datagram: one datagram, cut to {@code len}. Stream: what has arrived,
+     * up to {@code len}; 0 at the end of the stream (the peer's FIN). Or {@link #WOULD_BLOCK}.
+     */
     public int recv(int descriptor, byte[] b, int off, int len) throws SocketException {
+        SocketEntry e = layer.entry(descriptor, "recv");
+        if (e instanceof StreamEntry s) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            return s.read(layer, b, off, len, "recv");
+        }
         return recvfrom(descriptor, b, off, len, null);
     }
 
@@ -142,7 +259,16 @@ public final class Sockets {
      * with POLLIN for one descriptor.
      */
     public boolean awaitReadable(int descriptor, long timeoutNanos) throws SocketException {
-        DatagramEntry d = datagram(descriptor, "poll");
+        SocketEntry e = layer.entry(descriptor, "poll");
+        if (e instanceof StreamEntry s) {
+            int condition = s.listener != null ? StreamEntry.ACCEPTABLE : StreamEntry.READABLE;
+            if (s.isReady(condition, 0) || timeoutNanos <= 0) {
+                return s.isReady(condition, 0);
+            }
+            layer.refuseBlockingOnStackThread("poll");
+            return s.await(condition, 0, SocketEntry.deadline(timeoutNanos), "poll");
+        }
+        DatagramEntry d = (DatagramEntry) e;
         if (d.isReadable() || timeoutNanos <= 0) {
             return d.isReadable();
         }
@@ -200,17 +326,81 @@ public final class Sockets {
 
     /** Our address and port (getsockname); port 0 while unbound. */
     public InetEndpoint localAddress(int descriptor) throws SocketException {
-        DatagramEntry d = datagram(descriptor, "getsockname");
+        SocketEntry e = layer.entry(descriptor, "getsockname");
+        if (e instanceof StreamEntry s) {
+            var c = s.connection;
+            if (c != null) {
+                return new InetEndpoint(c.localAddress(), c.localPort());
+            }
+            var l = s.listener;
+            return l != null ? new InetEndpoint(l.localAddress(), l.localPort())
+                    : new InetEndpoint(s.bindAddress, s.bindPort);
+        }
+        DatagramEntry d = (DatagramEntry) e;
         return new InetEndpoint(d.localAddress, d.localPort);
     }
 
     /** The connected peer (getpeername); {@link SocketError#NOT_CONNECTED} when there is none. */
     public InetEndpoint remoteAddress(int descriptor) throws SocketException {
-        DatagramEntry d = datagram(descriptor, "getpeername");
+        SocketEntry e = layer.entry(descriptor, "getpeername");
+        if (e instanceof StreamEntry s) {
+            var c = s.connection;
+            if (c == null) {
+                throw new SocketException(SocketError.NOT_CONNECTED, "getpeername on socket " + descriptor);
+            }
+            return new InetEndpoint(c.remoteAddress(), c.remotePort());
+        }
+        DatagramEntry d = (DatagramEntry) e;
         if (d.remotePort == 0) {
             throw new SocketException(SocketError.NOT_CONNECTED, "getpeername on socket " + descriptor);
         }
         return new InetEndpoint(d.remoteAddress, d.remotePort);
+    }
+
+    /** TCP_NODELAY: small writes go out at once instead of waiting as Nagle's rule says. */
+    public void setNoDelay(int descriptor, boolean on) throws SocketException {
+        StreamEntry s = stream(descriptor, "setNoDelay");
+        s.noDelay = on;
+        var c = s.connection;
+        if (c != null) {
+            c.setNoDelay(on);
+        }
+    }
+
+    /** SO_KEEPALIVE: probe an idle connection (RFC 1122 §4.2.3.6), off by default. */
+    public void setKeepalive(int descriptor, boolean on) throws SocketException {
+        StreamEntry s = stream(descriptor, "setKeepalive");
+        s.keepalive = on;
+        var c = s.connection;
+        if (c != null) {
+            c.setKeepalive(on);
+            c.requestOutput();
+        }
+    }
+
+    /** A new stream socket connected to {@code address:port}, in its Java-friendly wrapper (blocking). */
+    public StreamSocket openStream(int address, int port) throws SocketException {
+        int fd = socket(SocketType.STREAM);
+        try {
+            connect(fd, address, port);
+            return new StreamSocket(this, fd);
+        } catch (SocketException | RuntimeException e) {
+            close(fd);
+            throw e;
+        }
+    }
+
+    /** A listening stream socket on {@code address:port} in its wrapper. */
+    public ListeningSocket openListening(int address, int port, int backlog) throws SocketException {
+        int fd = socket(SocketType.STREAM);
+        try {
+            bind(fd, address, port);
+            listen(fd, backlog);
+            return new ListeningSocket(this, fd);
+        } catch (SocketException | RuntimeException e) {
+            close(fd);
+            throw e;
+        }
     }
 
     /** The largest datagram {@code descriptor} can send. */
@@ -250,6 +440,14 @@ public final class Sockets {
     /** A new datagram socket in its Java-friendly wrapper. */
     public DatagramSocket openDatagram() throws SocketException {
         return new DatagramSocket(this, socket(SocketType.DATAGRAM));
+    }
+
+    private StreamEntry stream(int descriptor, String what) throws SocketException {
+        SocketEntry e = layer.entry(descriptor, what);
+        if (e instanceof StreamEntry s) {
+            return s;
+        }
+        throw notOnThisType(e, what);
     }
 
     private DatagramEntry datagram(int descriptor, String what) throws SocketException {

@@ -15,6 +15,7 @@ import io.slipway.ip.Ipv4;
 import io.slipway.ip.NeighbourResolver;
 import io.slipway.socket.SocketLayer;
 import io.slipway.socket.Sockets;
+import io.slipway.tcp.Tcp;
 import io.slipway.udp.Udp;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
@@ -42,6 +43,7 @@ public final class Stack {
     private final Ipv4 ip;
     private final Icmp icmp;
     private final Udp udp;
+    private final Tcp tcp;
     private final SocketLayer sockets;
     private final Runnable adapterWakeup = this::wake;
     private volatile Runnable wakeup = () -> { };
@@ -72,7 +74,8 @@ public final class Stack {
         this.ip = new Ipv4(config.ipv4(), timers, random.nextInt());
         this.icmp = new Icmp(ip, config.icmp());
         this.udp = new Udp(ip, icmp, config.udp(), portRandom);
-        this.sockets = new SocketLayer(udp, config.sockets(), this::wake);
+        this.tcp = new Tcp(ip, icmp, config.tcp(), timers, portRandom, this::wake);
+        this.sockets = new SocketLayer(udp, tcp, config.sockets(), this::wake);
     }
 
     /**
@@ -103,6 +106,10 @@ public final class Stack {
 
     public Udp udp() {
         return udp;
+    }
+
+    public Tcp tcp() {
+        return tcp;
     }
 
     /** The socket library's stack half: descriptors, services, counters. */
@@ -176,6 +183,7 @@ public final class Stack {
         ip.poll(nowNanos);
         timers.runDue(nowNanos);
         sockets.poll(nowNanos);
+        tcp.poll(nowNanos);
     }
 
     /**
@@ -183,7 +191,7 @@ public final class Stack {
      * last poll if work is already waiting, or {@link Clock#NEVER}.
      */
     public long nextDeadline() {
-        if (receivePending || ip.hasPendingWork() || sockets.hasPendingWork()) {
+        if (receivePending || ip.hasPendingWork() || sockets.hasPendingWork() || tcp.hasPendingWork()) {
             return lastPoll;
         }
         long next = Math.min(timers.nextDeadline(), sockets.nextDeadline());

@@ -4,6 +4,7 @@ import io.slipway.arp.ArpConfig;
 import io.slipway.icmp.IcmpConfig;
 import io.slipway.ip.Ipv4Config;
 import io.slipway.socket.SocketConfig;
+import io.slipway.tcp.TcpConfig;
 import io.slipway.udp.UdpConfig;
 
 /**
@@ -17,9 +18,10 @@ import io.slipway.udp.UdpConfig;
  * @param arp ARP on each Ethernet interface: cache size, ageing, retries, wait queues
  * @param udp UDP: endpoints, the ephemeral port range
  * @param sockets the socket library: descriptors, datagram queues, services
+ * @param tcp TCP: connections, buffers, timers
  */
 public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes, Ipv4Config ipv4,
-        IcmpConfig icmp, ArpConfig arp, UdpConfig udp, SocketConfig sockets) {
+        IcmpConfig icmp, ArpConfig arp, UdpConfig udp, SocketConfig sockets, TcpConfig tcp) {
     public static final StackConfig DEFAULT = new StackConfig(4, 4096, 64 * 1024);
 
     public StackConfig {
@@ -40,26 +42,30 @@ public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogByt
     /** Default IPv4 and ICMP settings. */
     public StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes) {
         this(maxInterfaces, maxTimers, driverBacklogBytes, Ipv4Config.DEFAULT.withMaxInterfaces(maxInterfaces),
-                IcmpConfig.DEFAULT, ArpConfig.DEFAULT, UdpConfig.DEFAULT, SocketConfig.DEFAULT);
+                IcmpConfig.DEFAULT, ArpConfig.DEFAULT, UdpConfig.DEFAULT, SocketConfig.DEFAULT, TcpConfig.DEFAULT);
     }
 
     public StackConfig withIpv4(Ipv4Config ipv4) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets, tcp);
     }
 
     public StackConfig withIcmp(IcmpConfig icmp) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets, tcp);
     }
 
     public StackConfig withArp(ArpConfig arp) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets, tcp);
     }
 
     public StackConfig withUdp(UdpConfig udp) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets, tcp);
     }
 
     public StackConfig withSockets(SocketConfig sockets) {
-        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets);
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets, tcp);
+    }
+
+    public StackConfig withTcp(TcpConfig tcp) {
+        return new StackConfig(maxInterfaces, maxTimers, driverBacklogBytes, ipv4, icmp, arp, udp, sockets, tcp);
     }
 }

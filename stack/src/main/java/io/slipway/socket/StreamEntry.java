@@ -1,0 +1,242 @@
+package io.slipway.socket;
+
+import io.slipway.base.ByteRing;
+import io.slipway.tcp.ConnectionEvents;
+import io.slipway.tcp.Listener;
+import io.slipway.tcp.TcpConnection;
+import io.slipway.tcp.TcpError;
+import io.slipway.tcp.TcpState;
+
+/**
+ * A stream (TCP) socket: before connect or listen, a requested local address; then either a
+ * {@link TcpConnection}, whose rings the application writes and reads directly (the send ring's
+ * producer and the receive ring's consumer, one thread at a time under {@link #sendLock} and
+ * {@link #receiveLock}), or a {@link Listener} to accept from.
+ */
+final class StreamEntry extends SocketEntry implements ConnectionEvents {
+    static final int READABLE = 0;
+    static final int WRITABLE = 1;
+    static final int CONNECTED = 2;
+    static final int ACCEPTABLE = 3;
+
+    final Object sendLock = new Object();
+    final Object receiveLock = new Object();
+    /** Stack: the connection or the listener, once there is one. */
+    volatile TcpConnection connection;
+    volatile Listener listener;
+    /** Stack: what bind asked for, used by listen and connect. */
+    volatile int bindAddress;
+    volatile int bindPort;
+    volatile boolean bound;
+    /** App: TCP_NODELAY and SO_KEEPALIVE, given to the connection (and inherited by accepted ones). */
+    volatile boolean noDelay;
+    volatile boolean keepalive;
+
+    StreamEntry(int descriptor) {
+        super(descriptor, SocketType.STREAM);
+    }
+
+    /** Stack: a connection accepted from a listener, ready to use, with the listener's options. */
+    StreamEntry(int descriptor, TcpConnection accepted, StreamEntry listening) {
+        this(descriptor);
+        noDelay = listening.noDelay;
+        keepalive = listening.keepalive;
+        attach(accepted);
+    }
+
+    void attach(TcpConnection c) {
+        connection = c;
+        c.setNoDelay(noDelay);
+        c.setKeepalive(keepalive);
+        c.setEvents(this);
+    }
+
+    void attach(Listener l) {
+        listener = l;
+        l.setOnReady(this::wakeWaiters);
+    }
+
+    @Override
+    public void onConnectionChanged(TcpConnection c) {
+        wakeWaiters();
+    }
+
+    @Override
+    boolean isReady(int condition, int argument) {
+        if (closed || hasError()) {
+            return true;
+        }
+        if (condition == ACCEPTABLE) {
+            Listener l = listener;
+            return l == null || l.queued() > 0 || l.isClosed();
+        }
+        TcpConnection c = connection;
+        if (c == null || c.error() != null || c.state() == TcpState.CLOSED) {
+            return true;
+        }
+        return switch (condition) {
+            case READABLE -> !c.receiveRing().isEmpty() || c.isFinReceived() || readShutdown;
+            case WRITABLE -> c.sendRing().free() > 0 || writeShutdown || !c.state().canSend()
+                    && c.state() != TcpState.SYN_SENT && c.state() != TcpState.SYN_RECEIVED;
+            default -> c.state() != TcpState.SYN_SENT && c.state() != TcpState.SYN_RECEIVED; // CONNECTED
+        };
+    }
+
+    // ---------------------------------------------------------------- application side
+
+    /** App: writes {@code len} bytes (blocking: all of them), or what fits, or {@link Sockets#WOULD_BLOCK}. */
+    int write(SocketLayer layer, byte[] b, int off, int len, String what) throws SocketException {
+        int written = 0;
+        long deadline = 0;
+        boolean first = true;
+        while (true) {
+            TcpConnection c = usable(what);
+            if (writeShutdown || c.isFinQueued()) {
+                throw new SocketException(SocketError.SHUT_DOWN, what);
+            }
+            TcpState state = c.state();
+            if (state.canSend()) {
+                int n;
+                synchronized (sendLock) {
+                    n = c.sendRing().write(b, off + written, len - written);
+                }
+                if (n > 0) {
+                    written += n;
+                    c.requestOutput();
+                }
+                if (written == len) {
+                    return len;
+                }
+            } else if (state != TcpState.SYN_SENT && state != TcpState.SYN_RECEIVED) {
+                throw new SocketException(SocketError.SHUT_DOWN, what); // the connection is closing
+            }
+            if (!blocking) {
+                return written > 0 ? written : Sockets.WOULD_BLOCK;
+            }
+            layer.refuseBlockingOnStackThread(what);
+            if (first) {
+                deadline = deadline(sendTimeoutNanos);
+                first = false;
+            }
+            if (!await(WRITABLE, 1, deadline, what)) {
+                if (written > 0) {
+                    return written;
+                }
+                throw new TimedOutException(what);
+            }
+        }
+    }
+
+    /** App: reads what has arrived, up to {@code len}: the bytes read, 0 at end of stream, or {@link Sockets#WOULD_BLOCK}. */
+    int read(SocketLayer layer, byte[] b, int off, int len, String what) throws SocketException {
+        if (len == 0) {
+            return 0;
+        }
+        long deadline = 0;
+        boolean first = true;
+        while (true) {
+            TcpConnection c = connection;
+            if (c == null) {
+                throw new SocketException(SocketError.NOT_CONNECTED, what + " on socket " + descriptor);
+            }
+            int n = take(c, b, off, len);
+            if (n > 0) {
+                return n;
+            }
+            if (c.isFinReceived()) {
+                // The FIN follows the data: what came before it is read first (looked at again, since
+                // it may have been committed between the read above and this check).
+                n = take(c, b, off, len);
+                return Math.max(n, 0);
+            }
+            if (closed) {
+                throw closedException(what);
+            }
+            if (c.error() != null) {
+                throw errorOf(c.error(), what);
+            }
+            if (readShutdown || c.state() == TcpState.CLOSED) {
+                return 0;
+            }
+            if (!blocking) {
+                return Sockets.WOULD_BLOCK;
+            }
+            layer.refuseBlockingOnStackThread(what);
+            if (first) {
+                deadline = deadline(receiveTimeoutNanos);
+                first = false;
+            }
+            if (!await(READABLE, 0, deadline, what)) {
+                throw new TimedOutException(what);
+            }
+        }
+    }
+
+    private int take(TcpConnection c, byte[] b, int off, int len) {
+        ByteRing ring = c.receiveRing();
+        int n;
+        synchronized (receiveLock) {
+            n = ring.read(b, off, len);
+        }
+        if (n > 0 && c.windowUpdateWorthSending()) {
+            c.requestOutput(); // the window opened by enough to tell the peer (RFC 9293 §3.8.6.2.2)
+        }
+        return n;
+    }
+
+    /** The connection, if it is there and has not failed; else the failure. */
+    private TcpConnection usable(String what) throws SocketException {
+        if (closed) {
+            throw closedException(what);
+        }
+        TcpConnection c = connection;
+        if (c == null) {
+            throw new SocketException(SocketError.NOT_CONNECTED, what + " on socket " + descriptor);
+        }
+        if (c.error() != null) {
+            throw errorOf(c.error(), what);
+        }
+        return c;
+    }
+
+    SocketException closedException(String what) {
+        return new SocketException(SocketError.BAD_DESCRIPTOR, what + ": socket " + descriptor + " was closed");
+    }
+
+    static SocketException errorOf(TcpError error, String what) {
+        return SocketException.of(switch (error) {
+            case REFUSED -> SocketError.CONNECTION_REFUSED;
+            case RESET -> SocketError.CONNECTION_RESET;
+            case TIMED_OUT -> SocketError.TIMED_OUT;
+            case HOST_UNREACHABLE -> SocketError.HOST_UNREACHABLE;
+            case NETWORK_UNREACHABLE, NO_ROUTE -> SocketError.NETWORK_UNREACHABLE;
+            case ABORTED -> SocketError.CONNECTION_ABORTED;
+        }, what);
+    }
+
+    // ---------------------------------------------------------------- stack side
+
+    @Override
+    void closeNow(long nowNanos) {
+        // SocketLayer closes the TCP side (it has the Tcp); here only the entry's own state.
+        closed = true;
+        wakeWaiters();
+    }
+
+    @Override
+    SocketInfo info() {
+        TcpConnection c = connection;
+        Listener l = listener;
+        if (c != null) {
+            return new SocketInfo(descriptor, type, new InetEndpoint(c.localAddress(), c.localPort()),
+                    new InetEndpoint(c.remoteAddress(), c.remotePort()), c.state().netstatName(),
+                    c.receiveRing().size(), c.sendRing().size());
+        }
+        if (l != null) {
+            return new SocketInfo(descriptor, type, new InetEndpoint(l.localAddress(), l.localPort()), InetEndpoint.ANY,
+                    "LISTEN", l.queued(), 0);
+        }
+        return new SocketInfo(descriptor, type, new InetEndpoint(bindAddress, bindPort), InetEndpoint.ANY, "CLOSE", 0,
+                0);
+    }
+}

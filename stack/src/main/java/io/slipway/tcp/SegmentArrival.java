@@ -1,0 +1,367 @@
+package io.slipway.tcp;
+
+/**
+ * What an arriving segment does to a connection: RFC 9293 §3.10.7.3 (SYN-SENT) and §3.10.7.4
+ * (every later state), step by step as the RFC orders them — sequence number, RST, SYN, ACK,
+ * segment text, FIN — with RFC 5961's challenge ACKs for blind RST and SYN attacks and RFC 5681's
+ * duplicate-ACK rules. The one state machine of TCP: every transition caused by the peer is here.
+ * LISTEN and CLOSED have no connection; {@link Tcp} handles them (§3.10.7.1–3.10.7.2).
+ */
+final class SegmentArrival {
+    private SegmentArrival() {
+    }
+
+    /** Processes one segment for {@code c}, then sends what the connection now owes. */
+    static void process(TcpConnection c, Segment s, long nowNanos) {
+        c.lastReceivedNanos = nowNanos;
+        c.keepaliveProbesSent = 0;
+        if (c.state == TcpState.SYN_SENT) {
+            synSent(c, s, nowNanos);
+        } else if (c.state.isSynchronized()) {
+            synchronizedState(c, s, nowNanos);
+        }
+        if (c.state != TcpState.CLOSED) {
+            c.output(nowNanos);
+        }
+    }
+
+    // ---------------------------------------------------------------- SYN-SENT (§3.10.7.3)
+
+    private static void synSent(TcpConnection c, Segment s, long nowNanos) {
+        Tcp tcp = c.tcp;
+        boolean ackAcceptable = false;
+        if (s.has(TcpHeader.ACK)) {
+            // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set)."
+            if (Seq.le(s.ack, c.iss) || Seq.gt(s.ack, c.sndMax)) {
+                if (!s.has(TcpHeader.RST)) {
+                    tcp.sendReset(c.localAddress, c.localPort, c.remoteAddress, c.remotePort, s.ack, 0, false);
+                }
+                return;
+            }
+            ackAcceptable = true;
+        }
+        if (s.has(TcpHeader.RST)) {
+            // RFC 5961 §3.2: in SYN-SENT a reset counts only with an acceptable ACK.
+            if (ackAcceptable) {
+                tcp.count(TcpEvent.RESETS_IN);
+                c.fail(TcpError.REFUSED, false, nowNanos);
+            }
+            return;
+        }
+        if (!s.has(TcpHeader.SYN)) {
+            return;
+        }
+        c.initReceive(s.seq);
+        c.peerMss(s.options.mss());
+        if (ackAcceptable) {
+            c.sndUna = s.ack;
+        }
+        if (Seq.gt(c.sndUna, c.iss)) {
+            // Our SYN is acknowledged: ESTABLISHED, and our ACK completes the handshake.
+            c.tcp.timers().cancel(c.retransmitTimer);
+            c.rtt.onAck(s.ack, nowNanos);
+            c.retries = 0;
+            updateWindow(c, s.seq, s.ack, s.window);
+            c.moveTo(TcpState.ESTABLISHED);
+            c.ackNow = true;
+            s.seq += 1; // the SYN's sequence number is taken: any data follows it
+            s.flags &= ~TcpHeader.SYN;
+            text(c, s, nowNanos);
+            fin(c, s, nowNanos);
+        } else {
+            // Simultaneous open: both sides sent SYNs (RFC 9293 §3.5, figure 7).
+            c.moveTo(TcpState.SYN_RECEIVED);
+            c.sndWnd = s.window;
+            c.sndWl1 = s.seq;
+            c.sndWl2 = s.ack;
+            tcp.sendSyn(c, true, nowNanos);
+        }
+    }
+
+    // ---------------------------------------------------------------- synchronized states (§3.10.7.4)
+
+    private static void synchronizedState(TcpConnection c, Segment s, long nowNanos) {
+        Tcp tcp = c.tcp;
+        if (c.state == TcpState.SYN_RECEIVED && s.has(TcpHeader.SYN) && !s.has(TcpHeader.ACK) && s.seq == c.irs) {
+            tcp.sendSyn(c, true, nowNanos); // the peer's SYN again: our SYN-ACK was lost (as Linux answers)
+            return;
+        }
+        // first: is the segment in the receive window?
+        int window = Math.max(0, c.rcvAdvertisedEdge - c.rcvNxt);
+        if (!acceptable(s.seq, s.length(), c.rcvNxt, window)) {
+            boolean zeroWindowAck = window == 0 && s.seq == c.rcvNxt && s.has(TcpHeader.ACK);
+            if (!zeroWindowAck) {
+                if (!s.has(TcpHeader.RST)) {
+                    tcp.count(TcpEvent.DROP_OUT_OF_WINDOW);
+                    c.ackNow = true; // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
+                    if (c.state == TcpState.TIME_WAIT && s.has(TcpHeader.FIN)) {
+                        tcp.timers().schedule(c.closeTimer, nowNanos + c.config.timeWaitNanos());
+                    }
+                }
+                return;
+            }
+            // RFC 9293: "special allowance should be made to accept valid ACKs" at a zero window.
+            s.payloadLength = 0;
+            s.flags &= ~(TcpHeader.FIN | TcpHeader.SYN);
+        }
+        trimToWindow(c, s, window);
+
+        // second: RST (RFC 5961 §3.2: exactly at RCV.NXT, else a challenge ACK)
+        if (s.has(TcpHeader.RST)) {
+            if (s.seq != c.rcvNxt) {
+                tcp.challengeAck(c);
+                return;
+            }
+            tcp.count(TcpEvent.RESETS_IN);
+            switch (c.state) {
+                case SYN_RECEIVED -> {
+                    if (c.listener != null) {
+                        tcp.abandonHalfOpen(c, nowNanos); // passive open: back to LISTEN
+                    } else {
+                        c.fail(TcpError.REFUSED, false, nowNanos);
+                    }
+                }
+                case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> {
+                    tcp.count(TcpEvent.CONNECTIONS_RESET);
+                    c.fail(TcpError.RESET, false, nowNanos);
+                }
+                default -> c.enterClosed(nowNanos); // CLOSING, LAST-ACK, TIME-WAIT
+            }
+            return;
+        }
+
+        // fourth: a SYN in a synchronized state (RFC 5961 §4.2: a challenge ACK, whatever its number)
+        if (s.has(TcpHeader.SYN)) {
+            tcp.challengeAck(c);
+            return;
+        }
+
+        // fifth: the ACK
+        if (!s.has(TcpHeader.ACK)) {
+            return;
+        }
+        if (!ack(c, s, nowNanos)) {
+            return;
+        }
+        if (c.state == TcpState.CLOSED) {
+            return;
+        }
+        // seventh and eighth: the text, the FIN
+        text(c, s, nowNanos);
+        if (c.state != TcpState.CLOSED) {
+            fin(c, s, nowNanos);
+        }
+    }
+
+    /**
+     * RFC 9293 §3.10.7.4's acceptance test: a segment is acceptable when any of it falls in
+     * [RCV.NXT, RCV.NXT + RCV.WND); with a zero window only an empty segment at RCV.NXT is.
+     */
+    static boolean acceptable(int seq, int length, int rcvNxt, int window) {
+        if (length == 0) {
+            return window == 0 ? seq == rcvNxt : Seq.between(rcvNxt, seq, rcvNxt + window);
+        }
+        if (window == 0) {
+            return false;
+        }
+        return Seq.between(rcvNxt, seq, rcvNxt + window) || Seq.between(rcvNxt, seq + length - 1, rcvNxt + window);
+    }
+
+    /** Cuts off what lies before RCV.NXT (already received) and beyond the window (RFC 9293 §3.10.7.4). */
+    private static void trimToWindow(TcpConnection c, Segment s, int window) {
+        int old = c.rcvNxt - s.seq;
+        if (old > 0 && !s.has(TcpHeader.SYN)) {
+            int cut = Math.min(old, s.payloadLength);
+            s.trimFront(cut);
+            if (old > cut) {
+                s.flags &= ~TcpHeader.FIN; // the rest of the old part was the FIN, already seen
+            }
+        }
+        int beyond = (s.seq + s.payloadLength) - (c.rcvNxt + window);
+        if (beyond > 0) {
+            s.payloadLength = Math.max(0, s.payloadLength - beyond);
+            s.flags &= ~TcpHeader.FIN; // its FIN lies outside the window too
+        }
+    }
+
+    /** Fifth step: the ACK. False when the segment must be dropped here. */
+    private static boolean ack(TcpConnection c, Segment s, long nowNanos) {
+        Tcp tcp = c.tcp;
+        // RFC 5961 §5.2: acceptable from SND.UNA - MAX.SND.WND to SND.NXT (the highest sent).
+        if (Seq.gt(s.ack, c.sndMax) || Seq.lt(s.ack, c.sndUna - Math.max(c.maxSndWnd, 1))) {
+            c.ackNow = true;
+            return false;
+        }
+        if (c.state == TcpState.SYN_RECEIVED) {
+            if (!(Seq.lt(c.sndUna, s.ack) && Seq.le(s.ack, c.sndMax))) {
+                tcp.sendReset(c.localAddress, c.localPort, c.remoteAddress, c.remotePort, s.ack, 0, false);
+                return false;
+            }
+            if (c.listener != null && c.listener.acceptQueueFull()) {
+                // No room to queue it: leave it half-open; the SYN-ACK's retransmission asks again.
+                tcp.count(TcpEvent.DROP_ACCEPT_QUEUE_FULL);
+                return false;
+            }
+            tcp.timers().cancel(c.retransmitTimer);
+            c.retries = 0;
+            c.moveTo(TcpState.ESTABLISHED);
+            updateWindow(c, s.seq, s.ack, s.window);
+            newAck(c, s.ack, nowNanos);
+            tcp.established(c);
+            return true;
+        }
+        c.persistProbes = 0; // the peer answers: zero-window probing never gives up on it (RFC 1122 §4.2.2.17)
+        boolean duplicate = isDuplicateAck(c, s);
+        if (Seq.gt(s.ack, c.sndUna)) {
+            newAck(c, s.ack, nowNanos);
+        } else if (duplicate) {
+            if (c.congestion.onDuplicateAck(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
+                tcp.count(TcpEvent.FAST_RETRANSMITS);
+                c.retransmitFirst(nowNanos);
+            }
+        }
+        // RFC 9293 §3.10.7.4: take the window from the newest segment only.
+        if (Seq.lt(c.sndWl1, s.seq) || (c.sndWl1 == s.seq && Seq.le(c.sndWl2, s.ack))) {
+            updateWindow(c, s.seq, s.ack, s.window);
+        }
+        boolean finAcked = c.finAcknowledged();
+        switch (c.state) {
+            case FIN_WAIT_1 -> {
+                if (finAcked) {
+                    c.moveTo(TcpState.FIN_WAIT_2);
+                    if (c.orphan) {
+                        tcp.timers().schedule(c.closeTimer, nowNanos + c.config.finWait2TimeoutNanos());
+                    }
+                }
+            }
+            case CLOSING -> {
+                if (finAcked) {
+                    c.enterTimeWait(nowNanos);
+                }
+            }
+            case LAST_ACK -> {
+                if (finAcked) {
+                    c.enterClosed(nowNanos);
+                    return false;
+                }
+            }
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    /** RFC 5681 §2: a duplicate ACK carries no data, no SYN or FIN, acknowledges SND.UNA, keeps the window. */
+    private static boolean isDuplicateAck(TcpConnection c, Segment s) {
+        return c.sndMax != c.sndUna && s.payloadLength == 0 && !s.has(TcpHeader.SYN) && !s.has(TcpHeader.FIN)
+                && s.ack == c.sndUna && s.window == c.sndWnd;
+    }
+
+    /** SND.UNA moves to {@code ack}: the acknowledged bytes leave the send ring (RFC 9293 §3.10.7.4). */
+    private static void newAck(TcpConnection c, int ack, long nowNanos) {
+        int acked = ack - c.sndUna;
+        int flightBefore = c.sndMax - c.sndUna;
+        int control = (c.sndUna == c.iss ? 1 : 0)
+                + (c.finNumbered && Seq.gt(ack, c.finSequence) && !Seq.gt(c.sndUna, c.finSequence) ? 1 : 0);
+        int data = Math.min(Math.max(0, acked - control), c.sendRing.size());
+        c.sendRing.skip(data);
+        if (c.finNumbered && Seq.gt(ack, c.finSequence)) {
+            c.finSent = true; // acknowledged, perhaps after a timeout went back before it: never again
+        }
+        c.sndUna = ack;
+        if (Seq.lt(c.sndNxt, ack)) {
+            c.sndNxt = ack;
+        }
+        c.rtt.onAck(ack, nowNanos);
+        c.retries = 0;
+        c.softError = null;
+        if (c.congestion.onAdvancingAck(ack, acked, flightBefore)) {
+            c.retransmitFirst(nowNanos); // RFC 6582 §3.2 step 5: a partial ACK
+        }
+        // RFC 6298 §5.2–5.3: stop the timer when all is acknowledged, else restart it.
+        if (c.sndUna == c.sndMax) {
+            c.tcp.timers().cancel(c.retransmitTimer);
+        } else {
+            c.tcp.timers().schedule(c.retransmitTimer, nowNanos + c.rtt.rto());
+        }
+        c.notifyOwner(); // room in the send ring
+    }
+
+    private static void updateWindow(TcpConnection c, int seq, int ack, int window) {
+        c.sndWnd = window;
+        c.sndWl1 = seq;
+        c.sndWl2 = ack;
+        c.maxSndWnd = Math.max(c.maxSndWnd, window);
+    }
+
+    /**
+     * Seventh step: the segment's data. In order: into the receive ring, pulling in what the
+     * out-of-order assembler holds; out of order: kept ahead in the ring and answered at once with
+     * a duplicate ACK (RFC 5681 §4.2, RFC 9293 §3.10.7.4).
+     */
+    private static void text(TcpConnection c, Segment s, long nowNanos) {
+        if (s.payloadLength == 0 || !c.state.canReceive()) {
+            return;
+        }
+        if (c.orphan) {
+            // Nobody will ever read it: tell the peer, as Linux does (RFC 9293 §3.10.4's "data lost").
+            c.fail(TcpError.ABORTED, true, nowNanos);
+            return;
+        }
+        int offset = s.seq - c.rcvNxt;
+        if (offset == 0) {
+            int n = c.receiveRing.writeAt(0, s.data, s.payloadOffset, s.payloadLength);
+            int more = c.outOfOrder.contiguousAfterInOrder(n);
+            c.receiveRing.commit(n + more);
+            c.rcvNxt += n + more;
+            if (c.finOffset >= 0) {
+                c.finOffset -= n + more;
+            }
+            if (more > 0 || !c.outOfOrder.isEmpty()) {
+                c.ackNow = true; // a hole filled, or still holes: ACK at once (RFC 5681 §4.2)
+            } else {
+                c.ackLater(nowNanos);
+            }
+            c.notifyOwner();
+        } else {
+            int n = c.receiveRing.writeAt(offset, s.data, s.payloadOffset, s.payloadLength);
+            if (n <= 0 || !c.outOfOrder.add(offset, offset + n)) {
+                c.tcp.count(TcpEvent.DROP_OUT_OF_ORDER_FULL);
+            } else if (s.has(TcpHeader.FIN) && n == s.payloadLength) {
+                c.finOffset = offset + n;
+            }
+            c.ackNow = true;
+        }
+    }
+
+    /** Eighth step: the FIN, once everything before it has arrived (RFC 9293 §3.10.7.4). */
+    private static void fin(TcpConnection c, Segment s, long nowNanos) {
+        boolean inOrder = (s.has(TcpHeader.FIN) && s.seq + s.payloadLength == c.rcvNxt) || c.finOffset == 0;
+        if (!inOrder) {
+            if (s.has(TcpHeader.FIN) && s.payloadLength == 0 && Seq.gt(s.seq, c.rcvNxt)) {
+                c.finOffset = s.seq - c.rcvNxt; // a bare FIN ahead of missing data
+                c.ackNow = true;
+            }
+            return;
+        }
+        if (c.finReceived) {
+            return;
+        }
+        c.rcvNxt += 1;
+        c.finOffset = -1;
+        c.finReceived = true;
+        c.ackNow = true;
+        switch (c.state) {
+            case SYN_RECEIVED, ESTABLISHED -> c.moveTo(TcpState.CLOSE_WAIT);
+            case FIN_WAIT_1 -> {
+                if (c.finAcknowledged()) {
+                    c.enterTimeWait(nowNanos);
+                } else {
+                    c.moveTo(TcpState.CLOSING);
+                }
+            }
+            case FIN_WAIT_2 -> c.enterTimeWait(nowNanos);
+            default -> c.notifyOwner();
+        }
+    }
+}

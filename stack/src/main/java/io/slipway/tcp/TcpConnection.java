@@ -1,0 +1,634 @@
+package io.slipway.tcp;
+
+import io.slipway.base.ByteRing;
+import io.slipway.base.Timer;
+import io.slipway.base.TimerQueue;
+
+/**
+ * One TCP connection: its transmission control block (RFC 9293 §3.3.1), its send and receive
+ * rings, its timers, and the output routine that decides what to send. What arriving segments do
+ * to it is decided in one place, {@link SegmentArrival}.
+ *
+ * <p>Read first: RFC 9293 §3.3 (sequence space), §3.8 (data communication), §3.10 (event
+ * processing); RFC 1122 §4.2.3.2–4.2.3.4 (delayed ACK, SWS avoidance, Nagle); RFC 6298 (RTO);
+ * RFC 5681 and 6582 (congestion control).
+ *
+ * <p>Rings and sequence numbers: the send ring holds the bytes from SND.UNA on (unacknowledged,
+ * then unsent); its read position is SND.UNA's first data byte, so an ACK skips what it covers
+ * and a retransmission peeks at offset {@code seq - SND.UNA}. The receive ring's write position is
+ * RCV.NXT: in-order data is committed there, out-of-order data is stored ahead with
+ * {@link ByteRing#writeAt} and remembered in {@link OutOfOrderSegments}.
+ *
+ * <p>Threads: the stack thread owns everything here but the rings' other ends and the fields
+ * marked "app": an application thread writes the send ring and reads the receive ring (each ring
+ * single-producer, single-consumer), and asks for work through {@link #requestOutput()}.
+ */
+public final class TcpConnection {
+    /** Largest window without scaling (RFC 9293 §3.1: 16 bits). */
+    static final int MAX_WINDOW = 0xFFFF;
+    /** RFC 9293 §3.7.1: the MSS to assume when the peer sends none (RFC 879's 536). */
+    static final int DEFAULT_MSS = 536;
+    /** IPv4 and TCP headers without options. */
+    static final int HEADERS = 40;
+
+    final Tcp tcp;
+    final TcpConfig config;
+    final int slot;
+    final ByteRing sendRing;
+    final ByteRing receiveRing;
+    final OutOfOrderSegments outOfOrder;
+    RttEstimator rtt;
+    NewReno congestion;
+
+    // ---- identity
+    int localAddress;
+    int localPort;
+    int remoteAddress;
+    int remotePort;
+    /** Set for a connection a listener made, until it is accepted (and for its SYN-RECEIVED time). */
+    Listener listener;
+
+    // ---- state: written on the stack thread, read by application threads too
+    volatile TcpState state = TcpState.CLOSED;
+    /** Why the connection failed, for the application; null while it has not. */
+    volatile TcpError error;
+    /** The peer's FIN has been received: after the receive ring, end of stream. */
+    volatile boolean finReceived;
+
+    // ---- send sequence space (RFC 9293 §3.3.1)
+    int iss;
+    int sndUna;
+    int sndNxt;
+    /** The highest sequence number sent so far (BSD's snd_max): an ACK up to here is acceptable after a go-back. */
+    int sndMax;
+    int sndWnd;
+    int sndWl1;
+    int sndWl2;
+    /** The largest window the peer has offered, for sender SWS avoidance (RFC 1122 §4.2.3.4). */
+    int maxSndWnd;
+    /** The segment size we send: min(the peer's MSS, our interface's MTU - 40). */
+    int sendMss;
+    /** The MSS we announced: our interface's MTU - 40. */
+    int receiveMss;
+
+    // ---- FIN
+    /** App: the application is done sending (shutdownOutput or close): a FIN follows the data. */
+    volatile boolean finQueued;
+    /** The FIN is counted in SND.NXT (cleared when a timeout goes back before it). */
+    boolean finSent;
+    /** The FIN's sequence number is fixed (it follows the last data byte): the same on every send. */
+    boolean finNumbered;
+    int finSequence;
+
+    // ---- receive sequence space
+    int irs;
+    int rcvNxt;
+    /** RCV.NXT + the window last advertised: the right edge never moves left (RFC 9293 §3.8.6.2.2). */
+    int rcvAdvertisedEdge;
+    /** The peer's FIN seen ahead of missing data: its offset from RCV.NXT, or -1. */
+    int finOffset = -1;
+    /** Stack: the window last advertised, for the application's window-update test. */
+    volatile int advertisedWindow;
+
+    // ---- ACK bookkeeping (RFC 1122 §4.2.3.2, RFC 5681 §4.2)
+    int segmentsSinceAck;
+    boolean ackNow;
+
+    // ---- timers
+    final Timer retransmitTimer;
+    final Timer delayedAckTimer;
+    final Timer persistTimer;
+    final Timer flushTimer;
+    final Timer keepaliveTimer;
+    /** TIME-WAIT's 2·MSL, or FIN-WAIT-2's limit for an orphaned connection. */
+    final Timer closeTimer;
+    int retries;
+    int persistProbes;
+    long persistBackoffNanos;
+    int keepaliveProbesSent;
+    long lastReceivedNanos;
+    /** Nagle's hold expired: send what is queued though it is small. */
+    boolean flushDue;
+
+    // ---- options and ownership
+    /** App: TCP_NODELAY, small segments at once (no Nagle). */
+    volatile boolean noDelay;
+    volatile boolean keepaliveEnabled;
+    /** The descriptor was closed: nobody reads any more; the connection finishes by itself. */
+    volatile boolean orphan;
+    ConnectionEvents events;
+    /** App asks the stack to look at this connection (data written, window opened). */
+    volatile boolean outputRequested;
+    /** A soft ICMP error seen since the last progress (RFC 1122 §4.2.3.9), reported on a timeout. */
+    TcpError softError;
+
+    TcpConnection(Tcp tcp, TcpConfig config, int slot, TimerQueue timers) {
+        this.tcp = tcp;
+        this.config = config;
+        this.slot = slot;
+        this.sendRing = new ByteRing(config.sendBufferBytes());
+        this.receiveRing = new ByteRing(config.receiveBufferBytes());
+        this.outOfOrder = new OutOfOrderSegments(config.maxOutOfOrderRanges());
+        this.rtt = newRtt();
+        this.retransmitTimer = new Timer(this::onRetransmitTimeout);
+        this.delayedAckTimer = new Timer(this::onDelayedAck);
+        this.persistTimer = new Timer(this::onPersistTimeout);
+        this.flushTimer = new Timer(this::onFlushTimeout);
+        this.keepaliveTimer = new Timer(this::onKeepaliveTimeout);
+        this.closeTimer = new Timer(this::onCloseTimeout);
+    }
+
+    private RttEstimator newRtt() {
+        return new RttEstimator(config.initialRtoNanos(), config.minRtoNanos(), config.maxRtoNanos(), 1_000_000L);
+    }
+
+    // ---------------------------------------------------------------- reading state (any thread)
+
+    public TcpState state() {
+        return state;
+    }
+
+    public TcpError error() {
+        return error;
+    }
+
+    public int localAddress() {
+        return localAddress;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    public int remoteAddress() {
+        return remoteAddress;
+    }
+
+    public int remotePort() {
+        return remotePort;
+    }
+
+    /** The ring the application writes and TCP sends from (app: producer). */
+    public ByteRing sendRing() {
+        return sendRing;
+    }
+
+    /** The ring TCP fills and the application reads (app: consumer). */
+    public ByteRing receiveRing() {
+        return receiveRing;
+    }
+
+    /** The peer will send no more: once the receive ring is empty, reads see end of stream. */
+    public boolean isFinReceived() {
+        return finReceived;
+    }
+
+    public boolean isFinQueued() {
+        return finQueued;
+    }
+
+    // ---------------------------------------------------------------- application side (any thread)
+
+    /**
+     * App: there is new data in the send ring, or the application read enough to open the window;
+     * the stack looks at the connection on its next turn.
+     */
+    public void requestOutput() {
+        outputRequested = true;
+        tcp.requestOutput(this);
+    }
+
+    /**
+     * App: after a read freed receive space, whether the window may now open by enough to be worth
+     * a window update (RFC 9293 §3.8.6.2.2: by min(half the buffer, one MSS)).
+     */
+    public boolean windowUpdateWorthSending() {
+        int free = Math.min(receiveRing.free(), MAX_WINDOW);
+        return free - advertisedWindow >= Math.min(receiveRing.capacity() / 2, Math.max(receiveMss, 1));
+    }
+
+    /** Who hears of changes (the socket library's entry); set on the stack thread. */
+    public void setEvents(ConnectionEvents e) {
+        events = e;
+    }
+
+    public void setNoDelay(boolean on) {
+        noDelay = on;
+    }
+
+    public void setKeepalive(boolean on) {
+        keepaliveEnabled = on;
+    }
+
+    // ---------------------------------------------------------------- opening (stack thread)
+
+    /** Fresh state for a new connection in this slot. */
+    void reset(int local, int localPort, int remote, int remotePort) {
+        this.localAddress = local;
+        this.localPort = localPort;
+        this.remoteAddress = remote;
+        this.remotePort = remotePort;
+        listener = null;
+        error = null;
+        softError = null;
+        finReceived = false;
+        finQueued = false;
+        finSent = false;
+        finNumbered = false;
+        finOffset = -1;
+        orphan = false;
+        events = null;
+        outputRequested = false;
+        noDelay = false;
+        keepaliveEnabled = false;
+        sendRing.clear();
+        receiveRing.clear();
+        outOfOrder.clear();
+        segmentsSinceAck = 0;
+        ackNow = false;
+        retries = 0;
+        persistProbes = 0;
+        keepaliveProbesSent = 0;
+        flushDue = false;
+        sndWnd = 0;
+        maxSndWnd = 0;
+        rtt = newRtt();
+    }
+
+    /** Picks the ISN and the segment sizes for a connection to the peer (RFC 6528, RFC 9293 §3.7.1). */
+    void initSend(int isn, int mtu, long nowNanos) {
+        iss = isn;
+        sndUna = isn;
+        sndNxt = isn;
+        sndMax = isn;
+        receiveMss = mtu - HEADERS;
+        sendMss = Math.min(DEFAULT_MSS, receiveMss);
+        congestion = new NewReno(sendMss);
+        congestion.start(isn - 1);
+        lastReceivedNanos = nowNanos;
+    }
+
+    /** The peer's MSS from its SYN (RFC 9293 §3.7.1: never more than we can send ourselves). */
+    void peerMss(int mss) {
+        int peer = mss > 0 ? mss : DEFAULT_MSS;
+        sendMss = Math.max(1, Math.min(peer, receiveMss));
+        congestion = new NewReno(sendMss);
+        // recover just below the ISN: the first data segment's loss may be fast-retransmitted too,
+        // as FreeBSD allows (by RFC 6582's letter only the timer would resend it).
+        congestion.start(iss - 1);
+    }
+
+    /** The peer's SYN: its ISN; RCV.NXT just after it. */
+    void initReceive(int peerIsn) {
+        irs = peerIsn;
+        rcvNxt = peerIsn + 1;
+        rcvAdvertisedEdge = rcvNxt;
+    }
+
+    // ---------------------------------------------------------------- the output routine
+
+    /**
+     * Sends whatever the rules allow now: data within the send window and the congestion window,
+     * held back while Nagle's rule or sender SWS avoidance says wait (RFC 1122 §4.2.3.4); the FIN
+     * once all data is out; and an ACK when one is owed. Called after every event.
+     */
+    void output(long nowNanos) {
+        if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
+            if (ackNow) {
+                ackNow = false;
+            }
+            return; // the handshake's segments are sent by who changed the state, and by the RTO
+        }
+        if (!state.isSynchronized() || state == TcpState.TIME_WAIT) {
+            if (ackNow && state == TcpState.TIME_WAIT) {
+                sendAck();
+            }
+            return;
+        }
+        boolean sent = false;
+        while (true) {
+            int inFlight = sndNxt - sndUna;
+            int sentData = inFlight - (finInFlight() ? 1 : 0);
+            int unsent = sendRing.size() - sentData;
+            int window = Math.min(sndWnd, congestion.cwnd() + congestion.limitedTransmitAllowance(inFlight));
+            int usable = window - inFlight;
+            int len = Math.max(0, Math.min(Math.min(unsent, usable), sendMss));
+            boolean finNow = finQueued && !finSent && !finAcknowledged() && len == unsent;
+            if (len == 0 && !finNow) {
+                break;
+            }
+            boolean full = len == sendMss;
+            boolean everything = len == unsent;
+            boolean nagleAllows = noDelay || inFlight == 0;
+            boolean bigEnough = maxSndWnd > 0 && len >= maxSndWnd / 2;
+            if (!(full || (everything && nagleAllows) || bigEnough || flushDue || (len == 0 && finNow))) {
+                if (!flushTimer.isScheduled()) {
+                    tcp.timers().schedule(flushTimer, nowNanos + config.flushNanos());
+                }
+                break;
+            }
+            int flags = TcpHeader.ACK | (everything && len > 0 ? TcpHeader.PSH : 0) | (finNow ? TcpHeader.FIN : 0);
+            int seq = sndNxt;
+            tcp.sendSegment(this, seq, flags, sentData, len, nowNanos);
+            sent = true;
+            sndNxt = seq + len + (finNow ? 1 : 0);
+            if (finNow) {
+                finSent = true;
+                finNumbered = true;
+                finSequence = seq + len;
+            }
+            if (Seq.gt(sndNxt, sndMax)) {
+                sndMax = sndNxt;
+                rtt.startTiming(sndNxt, nowNanos); // new data: Karn's rule allows timing it
+            } else {
+                tcp.count(TcpEvent.RETRANSMITTED_SEGMENTS);
+            }
+            if (!retransmitTimer.isScheduled()) {
+                tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
+            }
+            if (finNow || len < sendMss) {
+                break;
+            }
+        }
+        flushDue = false;
+        if (!sent && ackNow) {
+            sendAck();
+        }
+        armPersistIfStuck(nowNanos);
+        armKeepalive(nowNanos);
+    }
+
+    /** The peer has acknowledged our FIN (RFC 9293 §3.10.7.4: "if our FIN is now acknowledged"). */
+    boolean finAcknowledged() {
+        return finNumbered && Seq.gt(sndUna, finSequence);
+    }
+
+    /** Our FIN is sent and not yet acknowledged: it takes the last sequence number in flight. */
+    private boolean finInFlight() {
+        return finSent && Seq.ge(finSequence, sndUna) && Seq.lt(finSequence, sndNxt);
+    }
+
+    /**
+     * A segment carrying no data: the ACK (and window) we owe; cancels the delayed ACK. Its
+     * sequence number is SND.MAX, not SND.NXT: while we go back to retransmit, SND.NXT lags behind
+     * what the peer has already received, and an ACK numbered there would be outside its window —
+     * answered by an ACK of its own that could be outside ours, for ever (BSD's tcp_output does the same).
+     */
+    void sendAck() {
+        tcp.sendSegment(this, sndMax, TcpHeader.ACK, 0, 0, 0);
+    }
+
+    /** Every segment we send carries RCV.NXT: the ACK is no longer owed. Called by Tcp. */
+    void ackSent(int window) {
+        ackNow = false;
+        segmentsSinceAck = 0;
+        tcp.timers().cancel(delayedAckTimer);
+        advertisedWindow = window;
+    }
+
+    /**
+     * The window to advertise now, with receiver SWS avoidance (RFC 9293 §3.8.6.2.2): the right
+     * edge moves right only by at least min(half the buffer, one MSS), and never left.
+     */
+    int receiveWindow() {
+        int free = Math.min(receiveRing.free(), MAX_WINDOW);
+        int current = Math.max(0, rcvAdvertisedEdge - rcvNxt);
+        int threshold = Math.min(receiveRing.capacity() / 2, Math.max(receiveMss, 1));
+        if (free - current >= threshold || free >= MAX_WINDOW) {
+            rcvAdvertisedEdge = rcvNxt + free;
+            return free;
+        }
+        return Math.min(current, free);
+    }
+
+    /** Zero window with data waiting and nothing in flight: probe, so the opening is not missed (RFC 9293 §3.8.6.1). */
+    private void armPersistIfStuck(long nowNanos) {
+        int unsent = sendRing.size() - (sndNxt - sndUna - (finInFlight() ? 1 : 0));
+        boolean stuck = sndWnd == 0 && sndNxt == sndUna && (unsent > 0 || (finQueued && !finSent));
+        if (stuck && !persistTimer.isScheduled() && !retransmitTimer.isScheduled()) {
+            if (persistBackoffNanos == 0) {
+                persistBackoffNanos = Math.max(config.persistMinNanos(), rtt.rto());
+            }
+            tcp.timers().schedule(persistTimer, nowNanos + persistBackoffNanos);
+        } else if (!stuck && persistTimer.isScheduled()) {
+            tcp.timers().cancel(persistTimer);
+            persistBackoffNanos = 0;
+            persistProbes = 0;
+        }
+    }
+
+    private void armKeepalive(long nowNanos) {
+        if (keepaliveEnabled && state == TcpState.ESTABLISHED && !keepaliveTimer.isScheduled()) {
+            tcp.timers().schedule(keepaliveTimer, lastReceivedNanos + config.keepaliveIdleNanos());
+        }
+    }
+
+    /** Schedules the ACK owed for in-order data: at once for every second segment, else within the delay. */
+    void ackLater(long nowNanos) {
+        if (++segmentsSinceAck >= 2) {
+            ackNow = true;
+        } else if (!delayedAckTimer.isScheduled()) {
+            tcp.timers().schedule(delayedAckTimer, nowNanos + config.delayedAckNanos());
+        }
+    }
+
+    // ---------------------------------------------------------------- retransmission
+
+    /** Sends the first unacknowledged segment again, SND.NXT unmoved (fast retransmit, a partial ACK). */
+    void retransmitFirst(long nowNanos) {
+        int inFlight = sndNxt - sndUna;
+        int data = Math.min(sendMss, inFlight - (finInFlight() ? 1 : 0));
+        boolean withFin = finSent && sndUna + Math.max(data, 0) == finSequence;
+        rtt.onRetransmit(); // Karn: no sample from a segment sent twice
+        tcp.count(TcpEvent.RETRANSMITTED_SEGMENTS);
+        tcp.sendSegment(this, sndUna, TcpHeader.ACK | (withFin ? TcpHeader.FIN : 0), 0, Math.max(data, 0), nowNanos);
+    }
+
+    /** RFC 6298 §5.4–5.7: retransmit from SND.UNA, back off, slow start again (RFC 5681 §3.1). */
+    private void onRetransmitTimeout(long nowNanos) {
+        if (sndUna == sndMax && state != TcpState.SYN_SENT && state != TcpState.SYN_RECEIVED) {
+            return; // everything was acknowledged meanwhile
+        }
+        tcp.count(TcpEvent.RETRANSMISSION_TIMEOUTS);
+        int limit = (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) ? config.synRetries()
+                : config.dataRetries();
+        if (++retries > limit) {
+            tcp.count(TcpEvent.CONNECTIONS_TIMED_OUT);
+            fail(softError != null ? softError : TcpError.TIMED_OUT, false, nowNanos);
+            return;
+        }
+        rtt.backoff();
+        rtt.onRetransmit();
+        if (state == TcpState.SYN_SENT) {
+            tcp.sendSyn(this, false, nowNanos);
+        } else if (state == TcpState.SYN_RECEIVED) {
+            tcp.sendSyn(this, true, nowNanos);
+        } else {
+            congestion.onRetransmitTimeout(sndMax - sndUna, sndMax);
+            // Go back to SND.UNA: what follows is sent again as the ACKs let it (BSD does the same).
+            sndNxt = sndUna;
+            if (finSent && Seq.ge(finSequence, sndUna)) {
+                finSent = false;
+            }
+            output(nowNanos);
+        }
+        tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
+    }
+
+    private void onDelayedAck(long nowNanos) {
+        tcp.count(TcpEvent.DELAYED_ACKS);
+        if (state.isSynchronized()) {
+            sendAck();
+        }
+    }
+
+    private void onFlushTimeout(long nowNanos) {
+        flushDue = true;
+        output(nowNanos);
+    }
+
+    /** A window probe (RFC 9293 §3.8.6.1): an old sequence number, so the peer answers with its window. */
+    private void onPersistTimeout(long nowNanos) {
+        if (sndWnd != 0 || !state.isSynchronized()) {
+            persistBackoffNanos = 0;
+            return;
+        }
+        if (++persistProbes > config.dataRetries()) {
+            // RFC 1122 §4.2.2.17: probing goes on while the peer answers; this many went unanswered.
+            tcp.count(TcpEvent.CONNECTIONS_TIMED_OUT);
+            fail(TcpError.TIMED_OUT, false, nowNanos);
+            return;
+        }
+        tcp.count(TcpEvent.WINDOW_PROBES);
+        tcp.sendSegment(this, sndUna - 1, TcpHeader.ACK, 0, 0, nowNanos);
+        persistBackoffNanos = Math.min(persistBackoffNanos * 2, config.maxRtoNanos());
+        tcp.timers().schedule(persistTimer, nowNanos + persistBackoffNanos);
+    }
+
+    /** RFC 1122 §4.2.3.6: after the idle time, a probe with an old sequence number; then one per interval. */
+    private void onKeepaliveTimeout(long nowNanos) {
+        if (!keepaliveEnabled || state != TcpState.ESTABLISHED) {
+            return;
+        }
+        if (nowNanos - lastReceivedNanos < config.keepaliveIdleNanos()) {
+            tcp.timers().schedule(keepaliveTimer, lastReceivedNanos + config.keepaliveIdleNanos());
+            keepaliveProbesSent = 0;
+            return;
+        }
+        if (keepaliveProbesSent >= config.keepaliveProbes()) {
+            tcp.count(TcpEvent.CONNECTIONS_TIMED_OUT);
+            fail(TcpError.TIMED_OUT, true, nowNanos);
+            return;
+        }
+        keepaliveProbesSent++;
+        tcp.count(TcpEvent.KEEPALIVE_PROBES);
+        tcp.sendSegment(this, sndUna - 1, TcpHeader.ACK, 0, 0, nowNanos);
+        tcp.timers().schedule(keepaliveTimer, nowNanos + config.keepaliveIntervalNanos());
+    }
+
+    /** TIME-WAIT's 2·MSL is over, or an orphan waited too long in FIN-WAIT-2: the connection is gone. */
+    private void onCloseTimeout(long nowNanos) {
+        if (state == TcpState.TIME_WAIT || state == TcpState.FIN_WAIT_2) {
+            enterClosed(nowNanos);
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /**
+     * The application is done sending (RFC 9293 §3.10.4 CLOSE, or shutdownOutput): a FIN follows
+     * the queued data. ESTABLISHED goes to FIN-WAIT-1, CLOSE-WAIT to LAST-ACK.
+     */
+    void closeSending(long nowNanos) {
+        if (finQueued) {
+            return;
+        }
+        switch (state) {
+            case SYN_SENT -> {
+                enterClosed(nowNanos); // nothing was said yet: just forget it
+                return;
+            }
+            case SYN_RECEIVED, ESTABLISHED -> moveTo(TcpState.FIN_WAIT_1);
+            case CLOSE_WAIT -> moveTo(TcpState.LAST_ACK);
+            default -> {
+                return;
+            }
+        }
+        finQueued = true;
+        output(nowNanos);
+    }
+
+    /**
+     * The descriptor is closed (RFC 9293 §3.10.4): with unread data in the receive ring the
+     * connection is reset (RFC 2525 §2.17, as Linux does), else it closes gracefully on its own.
+     */
+    void closeByApplication(long nowNanos) {
+        orphan = true;
+        events = null;
+        if (!receiveRing.isEmpty() && state.isSynchronized() && state != TcpState.TIME_WAIT) {
+            fail(TcpError.ABORTED, true, nowNanos);
+            return;
+        }
+        closeSending(nowNanos);
+        if (state == TcpState.FIN_WAIT_2) {
+            tcp.timers().schedule(closeTimer, nowNanos + config.finWait2TimeoutNanos());
+        }
+        tcp.releaseIfDone(this);
+    }
+
+    /** Aborts: a reset to the peer when {@code sendReset} and the connection is synchronized, then CLOSED. */
+    void fail(TcpError why, boolean sendReset, long nowNanos) {
+        if (sendReset && state.isSynchronized() && state != TcpState.TIME_WAIT) {
+            tcp.sendReset(this);
+        }
+        error = why;
+        enterClosed(nowNanos);
+    }
+
+    void moveTo(TcpState next) {
+        state = next;
+        if (next == TcpState.ESTABLISHED) {
+            tcp.count(TcpEvent.CONNECTIONS_ESTABLISHED);
+        }
+        notifyOwner();
+    }
+
+    /** TIME-WAIT for 2·MSL (RFC 9293 §3.10.7.4): nothing but the peer's repeated FIN gets an answer. */
+    void enterTimeWait(long nowNanos) {
+        moveTo(TcpState.TIME_WAIT);
+        cancelTimers();
+        tcp.timers().schedule(closeTimer, nowNanos + config.timeWaitNanos());
+    }
+
+    void enterClosed(long nowNanos) {
+        cancelTimers();
+        if (state != TcpState.CLOSED) {
+            tcp.count(TcpEvent.CONNECTIONS_CLOSED);
+        }
+        moveTo(TcpState.CLOSED);
+        tcp.connectionClosed(this);
+    }
+
+    private void cancelTimers() {
+        TimerQueue t = tcp.timers();
+        t.cancel(retransmitTimer);
+        t.cancel(delayedAckTimer);
+        t.cancel(persistTimer);
+        t.cancel(flushTimer);
+        t.cancel(keepaliveTimer);
+        t.cancel(closeTimer);
+    }
+
+    void notifyOwner() {
+        ConnectionEvents e = events;
+        if (e != null) {
+            e.onConnectionChanged(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "tcp " + io.slipway.ip.Ipv4Address.format(localAddress) + ":" + localPort + " -> "
+                + io.slipway.ip.Ipv4Address.format(remoteAddress) + ":" + remotePort + " " + state;
+    }
+}
