@@ -215,6 +215,20 @@ public final class LinuxPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the line lossy: the bridge drops each frame, either way, with probability {@code rate}
+     * (seeded, so the same run loses the same frames), as a noisy serial line does.
+     */
+    public void setFrameLoss(double rate, long seed) {
+        requireStarted();
+        bridge.setLoss(rate, seed);
+    }
+
+    /** Frames the bridge dropped on purpose. */
+    public long framesLost() {
+        return bridge == null ? 0 : bridge.framesLost();
+    }
+
     /** Datagrams the kernel sent, each put on the serial line towards slipway as one frame. */
     public long framesToSlipway() {
         return bridge == null ? 0 : bridge.framesFromLinux();

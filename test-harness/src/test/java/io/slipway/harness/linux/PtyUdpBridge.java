@@ -47,6 +47,10 @@ final class PtyUdpBridge implements AutoCloseable {
     private final AtomicLong framesFromLinux = new AtomicLong();
     private final AtomicLong framesToLinux = new AtomicLong();
     private final AtomicLong udpSendDrops = new AtomicLong();
+    private final AtomicLong framesLost = new AtomicLong();
+    /** The share of frames the bridge drops on purpose, each way (a lossy serial line); 0 by default. */
+    private volatile double lossRate;
+    private volatile java.util.SplittableRandom lossRandom = new java.util.SplittableRandom(0);
     private volatile boolean running = true;
     private volatile Throwable failure;
 
@@ -82,6 +86,25 @@ final class PtyUdpBridge implements AutoCloseable {
         return udpSendDrops.get();
     }
 
+    /** Drops each frame, either way, with probability {@code rate}, seeded so a run replays. */
+    void setLoss(double rate, long seed) {
+        lossRandom = new java.util.SplittableRandom(seed);
+        lossRate = rate;
+    }
+
+    /** Frames dropped on purpose by {@link #setLoss}. */
+    long framesLost() {
+        return framesLost.get();
+    }
+
+    private boolean lose() {
+        if (lossRate > 0 && lossRandom.nextDouble() < lossRate) {
+            framesLost.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
     /** Whether the pty line is still open (it closes when socat ends the pty pair). */
     boolean ptyLinkUp() {
         return pty.isLinkUp();
@@ -115,7 +138,7 @@ final class PtyUdpBridge implements AutoCloseable {
     @Override
     public String toString() {
         return "bridge: " + framesFromLinux() + " frames linux->pty, " + framesToLinux() + " pty->linux, "
-                + udpSendDrops() + " udp send drops" + (failure == null ? "" : ", failed: " + failure)
+                + udpSendDrops() + " udp send drops, " + framesLost() + " lost on purpose" + (failure == null ? "" : ", failed: " + failure)
                 + "; pty adapter " + pty;
     }
 
@@ -130,6 +153,10 @@ final class PtyUdpBridge implements AutoCloseable {
                 boolean progress = false;
                 int n;
                 while ((n = pty.receive(fromPty, 0, fromPty.length)) >= 0) {
+                    progress = true;
+                    if (lose()) {
+                        continue;
+                    }
                     toLinux.clear().limit(n);
                     if (udp.send(toLinux, socat) == 0) {
                         udpSendDrops.incrementAndGet();
@@ -145,6 +172,10 @@ final class PtyUdpBridge implements AutoCloseable {
                             break;
                         }
                         framesFromLinux.incrementAndGet();
+                        if (lose()) {
+                            progress = true;
+                            continue;
+                        }
                         pending = true;
                     }
                     if (!pty.transmit(fromLinux.array(), 0, fromLinux.position())) {

@@ -43,9 +43,15 @@ final class SlipwayHost implements AutoCloseable {
 
     /** Opens {@code port} and starts a stack as {@code cidr}, with {@code peer} on a SLIP line. */
     static SlipwayHost start(Path port, Framing framing, String cidr, String peer) throws IOException {
+        return start(port, framing, cidr, peer, StackConfig.DEFAULT);
+    }
+
+    /** The same with a stack configured as {@code config} (short TCP timers, say). */
+    static SlipwayHost start(Path port, Framing framing, String cidr, String peer, StackConfig config)
+            throws IOException {
         SerialAdapter adapter = new SerialAdapter(JSerialCommLine.open(port.toString(),
                 JSerialCommLine.Options.DEFAULT.withExclusiveLock(false)), framing);
-        Stack stack = new Stack("slipway", StackConfig.DEFAULT);
+        Stack stack = new Stack("slipway", config);
         Ipv4Prefix address = Ipv4Prefix.parse(cidr, 24);
         stack.addInterface(adapter, framing == Framing.SLIP
                 ? InterfaceConfig.pointToPoint(address, Ipv4Address.parse(peer))
@@ -56,6 +62,11 @@ final class SlipwayHost implements AutoCloseable {
     /** The stack's socket API, for applications on the test's threads (DNS servers, resolvers). */
     io.slipway.socket.Sockets sockets() {
         return stack.sockets();
+    }
+
+    /** The stack's TCP, for counters (read from any thread). */
+    io.slipway.tcp.Tcp tcp() {
+        return stack.tcp();
     }
 
     /** Runs {@code work} on the stack thread and waits for its result. */
@@ -106,7 +117,8 @@ final class SlipwayHost implements AutoCloseable {
     /** Counters of every layer, for failure messages. */
     String diagnostics() {
         try {
-            return onStack(s -> "ip " + s.ip().events() + " icmp " + s.icmp().events() + " udp " + s.udp().events()
+            return onStack(s -> "ip " + s.ip().events() + " icmp " + s.icmp().events() + " tcp " + s.tcp().events()
+                    + " " + s.tcp().connections() + " udp " + s.udp().events()
                     + " sockets " + s.socketLayer().events() + " link " + s.driver(0).events() + " adapter "
                     + adapter.counters());
         } catch (Exception e) {
