@@ -1,6 +1,9 @@
 package io.slipway.cli;
 
 import io.slipway.app.dns.server.DnsServer;
+import io.slipway.app.inet.TcpDiscard;
+import io.slipway.app.inet.TcpEcho;
+import io.slipway.app.inet.UdpEcho;
 import io.slipway.ip.Ipv4Address;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,8 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         customSynopsis = "slipway serve --serial PATH --ip A.B.C.D[/N] [OPTIONS]",
         description = {
-            "Runs a host on a serial link that answers pings, and DNS queries with --dns-zone or --dns-recursive, "
-                    + "until stopped (Ctrl-C, SIGTERM or 'quit' with --commands: exit 0).",
+            "Runs a host on a serial link that answers pings, echo (port 7) and discard (port 9) over TCP and UDP, "
+                    + "and DNS queries with --dns-zone or --dns-recursive, until stopped (Ctrl-C, SIGTERM or 'quit' "
+                    + "with --commands: exit 0).",
             "",
             "Prints one line when it is up. Stops with status 1 if the link goes down for good "
                     + "(the port failed, or the program at the other end of a pty closed it)."
@@ -68,6 +72,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DnsServeOptions dns;
 
+    @Option(names = "--no-echo", order = 22,
+            description = "Do not run the echo service (RFC 862) on TCP and UDP port 7.")
+    boolean noEcho;
+
+    @Option(names = "--no-discard", order = 23,
+            description = "Do not run the discard service (RFC 863) on TCP and UDP port 9.")
+    boolean noDiscard;
+
     @Override
     public Integer call() throws Exception {
         LinkSettings settings = link.settings();
@@ -79,12 +91,13 @@ final class ServeCommand implements Callable<Integer> {
         try {
             try (HostStack host = HostStack.open("serve", List.of(settings), forward)) {
                 DnsServer server = dnsData.serves() ? DnsServeOptions.start(host.stack().sockets(), dnsData) : null;
+                String services = startServices(host);
                 out.println("serving " + settings.describe()
                         + (settings.gateway() != Ipv4Address.ANY
                                 ? ", default via " + Ipv4Address.format(settings.gateway()) : "")
                         + (forward ? ", forwarding" : "")
                         + (server != null ? ", DNS on port 53" + zonesText(dnsData)
-                                + (server.isRecursive() ? ", recursive" : "") : ""));
+                                + (server.isRecursive() ? ", recursive" : "") : "") + services);
                 out.flush();
                 if (commands) {
                     readCommands(host, server, stop, parent.in(), out);
@@ -109,6 +122,23 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return Slipway.EXIT_OK;
+    }
+
+    /** Echo and discard, TCP and UDP, unless switched off; what serve's first line says of them. */
+    private String startServices(HostStack host) throws io.slipway.socket.SocketException {
+        var sockets = host.stack().sockets();
+        StringBuilder said = new StringBuilder();
+        if (!noEcho) {
+            new TcpEcho(sockets, TcpEcho.PORT);
+            new UdpEcho(sockets, TcpEcho.PORT, true);
+            said.append(", echo on port 7");
+        }
+        if (!noDiscard) {
+            new TcpDiscard(sockets, TcpDiscard.PORT);
+            new UdpEcho(sockets, TcpDiscard.PORT, false);
+            said.append(", discard on port 9");
+        }
+        return said.toString();
     }
 
     private static String zonesText(DnsServeOptions.Loaded loaded) {

@@ -1,6 +1,7 @@
 package io.slipway.cli;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "slipway 0.1.0",
         description = "A TCP/IP stack that links machines over a serial cable.",
-        subcommands = {PingCommand.class, LookupCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PingCommand.class, LookupCommand.class, NcCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Slipway implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -22,15 +23,19 @@ public final class Slipway implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Where commands that read input ({@code serve --commands}) read it. */
+    /** Where commands that read input ({@code serve --commands}, {@code nc}) read it. */
     private final InputStream in;
+    /** Where commands that write bytes rather than text ({@code nc}) write them: standard output. */
+    private final OutputStream rawOut;
 
-    private Slipway(InputStream in) {
+    private Slipway(InputStream in, OutputStream rawOut) {
         this.in = in;
+        this.rawOut = rawOut;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        System.exit(run(args, System.in, System.out, out, new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given output streams and no input; returns the exit code. */
@@ -38,9 +43,25 @@ public final class Slipway implements Runnable {
         return run(args, InputStream.nullInputStream(), out, err);
     }
 
-    /** Runs the command line with the given streams; returns the exit code. */
+    /** Runs the command line with the given streams; bytes a command writes go through {@code out}. */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Slipway(in));
+        OutputStream raw = new OutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b & 0xFF);
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        };
+        return run(args, in, raw, out, err);
+    }
+
+    /** Runs the command line with the given streams, {@code rawOut} for bytes ({@code nc}); returns the exit code. */
+    public static int run(String[] args, InputStream in, OutputStream rawOut, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Slipway(in, rawOut));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -57,6 +78,10 @@ public final class Slipway implements Runnable {
 
     InputStream in() {
         return in;
+    }
+
+    OutputStream rawOut() {
+        return rawOut;
     }
 
     private static String fullName(CommandLine cl) {

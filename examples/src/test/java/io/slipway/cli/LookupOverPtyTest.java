@@ -42,7 +42,7 @@ class LookupOverPtyTest {
                 "--dns-zone", zone.toString());
         try {
             assertEquals("serving 10.0.0.2/24 on " + pair.a() + " (slip, 115200 baud, mtu 1006), DNS on port 53 for "
-                    + "example.test.", serve.firstLine());
+                    + "example.test., echo on port 7, discard on port 9", serve.firstLine());
             String b = pair.b().toString();
 
             CommandRun ftp = lookup(b, "ftp.example.test");

@@ -31,7 +31,8 @@ class PingOverPtyTest {
         SocatPtyPair pair = SocatPtyPair.startOrSkip();
         ServeInThread serve = ServeInThread.start("serve", "--serial", pair.a().toString(), "--ip", "10.0.0.2/24");
         try {
-            assertEquals("serving 10.0.0.2/24 on " + pair.a() + " (slip, 115200 baud, mtu 1006)", serve.firstLine());
+            assertEquals("serving 10.0.0.2/24 on " + pair.a() + " (slip, 115200 baud, mtu 1006), echo on port 7, discard on "
+                    + "port 9", serve.firstLine());
 
             CommandRun ping = CommandRun.of("ping", "--serial", pair.b().toString(), "--no-lock", "--ip", "10.0.0.1/24",
                     "--pcap", capture.toString(), "-c", "3", "-i", "0.2", "10.0.0.2");

@@ -51,6 +51,8 @@ class ServeCommandsTest {
             assertTrue(out.matches("(?s).*\nudp\\s+0\\s+0 0\\.0\\.0\\.0:53\\s+0\\.0\\.0\\.0:\\*\\s+3\n.*"), out);
             assertTrue(out.contains("dns: {datagrams_in=1, queries_in=1, responses_out=1, answers=1}"), out);
             assertTrue(out.contains("udp: {datagrams_in=1, datagrams_out=1}"), out);
+            assertTrue(out.matches("(?s).*\ntcp\s+0\s+0 0\.0\.0\.0:7\s+0\.0\.0\.0:\*\s+LISTEN\s+\d+\n.*"), out);
+            assertTrue(out.matches("(?s).*\ntcp\s+0\s+0 0\.0\.0\.0:9\s+0\.0\.0\.0:\*\s+LISTEN\s+\d+\n.*"), out);
             assertTrue(out.contains("point-to-point, no ARP"), out);
             assertTrue(out.contains("10.0.0.0/24 dev "), out);
             assertTrue(out.contains("commands: netstat (the socket table), stats"), out);
@@ -71,7 +73,7 @@ class ServeCommandsTest {
                     "--serial", pair.a().toString(), "--ip", "10.0.0.2/24", "--dns-recursive", "--dns-root-hints",
                     hints.toString());
             assertEquals("serving 10.0.0.2/24 on " + pair.a() + " (slip, 115200 baud, mtu 1006), DNS on port 53, "
-                    + "recursive", serve.firstLine());
+                    + "recursive, echo on port 7, discard on port 9", serve.firstLine());
 
             CommandRun lookup = CommandRun.of("lookup", "--serial", pair.b().toString(), "--no-lock", "--ip",
                     "10.0.0.1/24", "--dns", "10.0.0.2", "www.example.test");
