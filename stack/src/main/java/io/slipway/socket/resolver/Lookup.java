@@ -279,7 +279,7 @@ public final class Lookup {
         close(from);
         if (m.truncated()) {
             fail(ResolverException.Kind.TRUNCATED, "the answer for " + describe() + " from " + answeredBy
-                    + " did not fit in 512 bytes (TC): it needs DNS over TCP, which slipway does not have yet");
+                    + " did not fit in 512 bytes (TC): it needs DNS over TCP, which slipway's resolver does not do yet");
             return;
         }
         if (m.rcode() != Rcode.NOERROR && m.rcode() != Rcode.NXDOMAIN) {
