@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 public final class DatagramSocket implements AutoCloseable {
     private final Sockets sockets;
     private final int descriptor;
+    private boolean closed;
 
     DatagramSocket(Sockets sockets, int descriptor) {
         this.sockets = sockets;
@@ -62,9 +63,13 @@ public final class DatagramSocket implements AutoCloseable {
         return sockets.localAddress(descriptor);
     }
 
+    /** Closes the socket once; a second close does nothing (its descriptor may be another socket's by then). */
     @Override
-    public void close() throws SocketException {
-        sockets.close(descriptor);
+    public synchronized void close() throws SocketException {
+        if (!closed) {
+            closed = true;
+            sockets.close(descriptor);
+        }
     }
 
     @Override

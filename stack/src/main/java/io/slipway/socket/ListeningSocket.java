@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 public final class ListeningSocket implements AutoCloseable {
     private final Sockets sockets;
     private final int descriptor;
+    private boolean closed;
 
     ListeningSocket(Sockets sockets, int descriptor) {
         this.sockets = sockets;
@@ -31,8 +32,12 @@ public final class ListeningSocket implements AutoCloseable {
         return sockets.localAddress(descriptor);
     }
 
+    /** Closes the socket once; a second close does nothing (its descriptor may be another socket's by then). */
     @Override
-    public void close() throws SocketException {
-        sockets.close(descriptor);
+    public synchronized void close() throws SocketException {
+        if (!closed) {
+            closed = true;
+            sockets.close(descriptor);
+        }
     }
 }

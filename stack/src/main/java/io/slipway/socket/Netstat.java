@@ -9,10 +9,13 @@ import java.util.Locale;
  * <pre>
  * Proto Recv-Q Send-Q Local Address          Foreign Address        State        FD
  * udp        0      0 0.0.0.0:53             0.0.0.0:*                           3
+ * tcp        0      0 10.0.0.2:7             10.0.0.1:50312         TIME_WAIT    -
  * </pre>
+ *
+ * A connection whose descriptor was closed, still finishing, has {@code -} for its descriptor.
  */
 public final class Netstat {
-    private static final String ROW = "%-5s %6d %6d %-22s %-22s %-12s %d%n";
+    private static final String ROW = "%-5s %6d %6d %-22s %-22s %-12s %s%n";
 
     private Netstat() {
     }
@@ -22,7 +25,8 @@ public final class Netstat {
                 "Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address", "State", "FD"));
         for (SocketInfo row : table) {
             s.append(String.format(Locale.ROOT, ROW, row.type().protocol(), row.receiveQueue(), row.sendQueue(),
-                    endpoint(row.local()), endpoint(row.foreign()), row.state(), row.descriptor()));
+                    endpoint(row.local()), endpoint(row.foreign()), row.state(),
+                    row.descriptor() < 0 ? "-" : Integer.toString(row.descriptor())));
         }
         return s.toString();
     }

@@ -3,7 +3,7 @@ package io.slipway.socket;
 /**
  * One row of the socket table, as netstat shows it.
  *
- * @param descriptor the socket's descriptor
+ * @param descriptor the socket's descriptor, or -1 for a TCP connection no descriptor holds any more
  * @param type stream (TCP) or datagram (UDP)
  * @param local our address and port ({@code 0.0.0.0} for every address, port 0 when unbound)
  * @param foreign the peer, or {@link InetEndpoint#ANY} when not connected

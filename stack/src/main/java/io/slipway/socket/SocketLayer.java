@@ -287,8 +287,10 @@ public final class SocketLayer {
         int i = e.descriptor - FIRST_DESCRIPTOR;
         if (table.get(i) == e) {
             if (e instanceof StreamEntry s) {
-                if (s.connection != null) {
-                    tcp.close(s.connection, lastPoll);
+                TcpConnection c = s.connection;
+                if (c != null) {
+                    s.detach();
+                    tcp.close(c, lastPoll);
                 }
                 if (s.listener != null) {
                     tcp.closeListener(s.listener, lastPoll);
@@ -302,7 +304,10 @@ public final class SocketLayer {
     }
 
     /** Stack thread. */
-    Void shutdownNow(SocketEntry e, Shutdown how) {
+    Void shutdownNow(SocketEntry e, Shutdown how) throws SocketException {
+        if (e instanceof StreamEntry s && s.connection == null) {
+            throw new SocketException(SocketError.NOT_CONNECTED, "shutdown on socket " + e.descriptor);
+        }
         if (how.read()) {
             e.readShutdown = true;
         }
@@ -333,6 +338,17 @@ public final class SocketLayer {
         e.bindPort = port;
         e.bound = true;
         return null;
+    }
+
+    /** A stream socket is bound to {@code port} and not yet listening or connected: an ephemeral choice must avoid it. */
+    private boolean streamPortBound(int port) {
+        for (int i = 0; i < table.length(); i++) {
+            if (table.get(i) instanceof StreamEntry s && s.bound && s.bindPort == port && s.listener == null
+                    && s.connection == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean streamBindingTaken(int address, int port) {
@@ -376,7 +392,7 @@ public final class SocketLayer {
             throw new SocketException(SocketError.INVALID, what + ": socket " + e.descriptor + " is listening");
         }
         OpenResult[] why = new OpenResult[1];
-        TcpConnection c = tcp.connect(e.bindAddress, e.bindPort, address, port, lastPoll, why);
+        TcpConnection c = tcp.connect(e.bindAddress, e.bindPort, address, port, lastPoll, this::streamPortBound, why);
         if (c == null) {
             throw openFailure(why[0], what);
         }
@@ -418,13 +434,22 @@ public final class SocketLayer {
         };
     }
 
-    /** Stack thread. */
+    /**
+     * Stack thread: a row per descriptor, then a row (descriptor -1) per TCP connection no
+     * descriptor holds any more — closed, and finishing by itself in FIN-WAIT, LAST-ACK or
+     * TIME-WAIT — as netstat lists them too.
+     */
     List<SocketInfo> tableNow() {
         List<SocketInfo> rows = new ArrayList<>();
         for (int i = 0; i < table.length(); i++) {
             SocketEntry e = table.get(i);
             if (e != null) {
                 rows.add(e.info());
+            }
+        }
+        for (TcpConnection c : tcp.connections()) {
+            if (c.isOrphan() && c.state() != io.slipway.tcp.TcpState.CLOSED) {
+                rows.add(StreamEntry.orphanInfo(c));
             }
         }
         return rows;

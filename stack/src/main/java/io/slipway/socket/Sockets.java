@@ -88,22 +88,29 @@ public final class Sockets {
         if (port == 0 || address == Addresses.ANY) {
             throw new SocketException(SocketError.INVALID, what);
         }
+        if (s.blocking) {
+            layer.refuseBlockingOnStackThread(what); // before the SYN goes: a refused call changes nothing
+        }
         layer.call(() -> layer.connectStreamNow(s, address, port, what), what);
         if (s.blocking) {
-            layer.refuseBlockingOnStackThread(what);
             awaitConnected(s, 0, what);
         }
     }
 
     /**
-     * Waits until a stream socket's handshake is over, at most {@code timeoutNanos} (0: for ever);
-     * true when it is established, false when the time ran out; throws when the connection failed.
+     * Waits until a stream socket's handshake is over, at most {@code timeoutNanos} (0: do not
+     * wait, as {@link #awaitReadable}); true when it is established, false while it is not;
+     * throws when the connection failed.
      */
     public boolean awaitConnected(int descriptor, long timeoutNanos) throws SocketException {
         StreamEntry s = stream(descriptor, "connect");
-        if (!isReadyToUse(s)) {
-            layer.refuseBlockingOnStackThread("connect");
+        if (timeoutNanos <= 0 || isReadyToUse(s)) {
+            if (!isReadyToUse(s)) {
+                return false;
+            }
+            return awaitConnected(s, 0, "connect");
         }
+        layer.refuseBlockingOnStackThread("connect");
         return awaitConnected(s, timeoutNanos, "connect");
     }
 
@@ -345,7 +352,8 @@ public final class Sockets {
         SocketEntry e = layer.entry(descriptor, "getpeername");
         if (e instanceof StreamEntry s) {
             var c = s.connection;
-            if (c == null) {
+            if (c == null || !s.hasPeer()) {
+                // As Linux: no peer while connecting, and none once the connection failed.
                 throw new SocketException(SocketError.NOT_CONNECTED, "getpeername on socket " + descriptor);
             }
             return new InetEndpoint(c.remoteAddress(), c.remotePort());

@@ -74,11 +74,12 @@ final class StreamEntry extends SocketEntry implements ConnectionEvents {
         if (c == null || c.error() != null || c.state() == TcpState.CLOSED) {
             return true;
         }
+        boolean handshaking = c.state() == TcpState.SYN_SENT || c.state() == TcpState.SYN_RECEIVED;
         return switch (condition) {
             case READABLE -> !c.receiveRing().isEmpty() || c.isFinReceived() || readShutdown;
-            case WRITABLE -> c.sendRing().free() > 0 || writeShutdown || !c.state().canSend()
-                    && c.state() != TcpState.SYN_SENT && c.state() != TcpState.SYN_RECEIVED;
-            default -> c.state() != TcpState.SYN_SENT && c.state() != TcpState.SYN_RECEIVED; // CONNECTED
+            // While the handshake is on, a writer waits for it rather than for room.
+            case WRITABLE -> !handshaking && (c.sendRing().free() > 0 || writeShutdown || !c.state().canSend());
+            default -> !handshaking; // CONNECTED
         };
     }
 
@@ -96,8 +97,15 @@ final class StreamEntry extends SocketEntry implements ConnectionEvents {
             }
             TcpState state = c.state();
             if (state.canSend()) {
+                if (blocking && written == 0 && c.sendRing().free() < len) {
+                    // Refused before a byte is queued: a half-done call that then fails would lie.
+                    layer.refuseBlockingOnStackThread(what);
+                }
                 int n;
                 synchronized (sendLock) {
+                    if (connection != c) {
+                        throw closedException(what); // closed meanwhile: the ring may be another's now
+                    }
                     n = c.sendRing().write(b, off + written, len - written);
                 }
                 if (n > 0) {
@@ -135,11 +143,17 @@ final class StreamEntry extends SocketEntry implements ConnectionEvents {
         long deadline = 0;
         boolean first = true;
         while (true) {
+            if (closed) {
+                throw closedException(what);
+            }
             TcpConnection c = connection;
             if (c == null) {
                 throw new SocketException(SocketError.NOT_CONNECTED, what + " on socket " + descriptor);
             }
             int n = take(c, b, off, len);
+            if (n < 0) {
+                throw closedException(what);
+            }
             if (n > 0) {
                 return n;
             }
@@ -147,7 +161,10 @@ final class StreamEntry extends SocketEntry implements ConnectionEvents {
                 // The FIN follows the data: what came before it is read first (looked at again, since
                 // it may have been committed between the read above and this check).
                 n = take(c, b, off, len);
-                return Math.max(n, 0);
+                if (n < 0) {
+                    throw closedException(what);
+                }
+                return n;
             }
             if (closed) {
                 throw closedException(what);
@@ -172,10 +189,14 @@ final class StreamEntry extends SocketEntry implements ConnectionEvents {
         }
     }
 
+    /** Reads from {@code c}'s ring; -1 when the socket was closed meanwhile (the ring may be another's now). */
     private int take(TcpConnection c, byte[] b, int off, int len) {
         ByteRing ring = c.receiveRing();
         int n;
         synchronized (receiveLock) {
+            if (connection != c) {
+                return -1;
+            }
             n = ring.read(b, off, len);
         }
         if (n > 0 && c.windowUpdateWorthSending()) {
@@ -199,6 +220,12 @@ final class StreamEntry extends SocketEntry implements ConnectionEvents {
         return c;
     }
 
+    /** What getpeername reports: the peer once the handshake is done, and until the connection fails. */
+    boolean hasPeer() {
+        TcpConnection c = connection;
+        return c != null && c.error() == null && c.state().isSynchronized() && c.state() != TcpState.SYN_RECEIVED;
+    }
+
     SocketException closedException(String what) {
         return new SocketException(SocketError.BAD_DESCRIPTOR, what + ": socket " + descriptor + " was closed");
     }
@@ -215,6 +242,19 @@ final class StreamEntry extends SocketEntry implements ConnectionEvents {
     }
 
     // ---------------------------------------------------------------- stack side
+
+    /**
+     * Stack: detaches the connection, under both ring locks, so that no application thread is
+     * in the middle of a ring operation on it (they hold those locks only around one copy, never
+     * while waiting): once its slot is reused, nobody here can touch the new connection's rings.
+     */
+    void detach() {
+        synchronized (receiveLock) {
+            synchronized (sendLock) {
+                connection = null;
+            }
+        }
+    }
 
     @Override
     void closeNow(long nowNanos) {
@@ -238,5 +278,12 @@ final class StreamEntry extends SocketEntry implements ConnectionEvents {
         }
         return new SocketInfo(descriptor, type, new InetEndpoint(bindAddress, bindPort), InetEndpoint.ANY, "CLOSE", 0,
                 0);
+    }
+
+    /** A row for a connection no descriptor holds any more (closed, finishing by itself). */
+    static SocketInfo orphanInfo(TcpConnection c) {
+        return new SocketInfo(-1, SocketType.STREAM, new InetEndpoint(c.localAddress(), c.localPort()),
+                new InetEndpoint(c.remoteAddress(), c.remotePort()), c.state().netstatName(), c.receiveRing().size(),
+                c.sendRing().size());
     }
 }

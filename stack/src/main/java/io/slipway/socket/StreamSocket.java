@@ -17,6 +17,7 @@ public final class StreamSocket implements AutoCloseable {
     private final int descriptor;
     private final InputStream in = new In();
     private final OutputStream out = new Out();
+    private boolean closed;
 
     StreamSocket(Sockets sockets, int descriptor) {
         this.sockets = sockets;
@@ -58,9 +59,13 @@ public final class StreamSocket implements AutoCloseable {
         return sockets.remoteAddress(descriptor);
     }
 
+    /** Closes the socket once; a second close does nothing (its descriptor may be another socket's by then). */
     @Override
-    public void close() throws SocketException {
-        sockets.close(descriptor);
+    public synchronized void close() throws SocketException {
+        if (!closed) {
+            closed = true;
+            sockets.close(descriptor);
+        }
     }
 
     @Override
@@ -84,6 +89,9 @@ public final class StreamSocket implements AutoCloseable {
                 return 0;
             }
             int n = sockets.recv(descriptor, b, off, len);
+            if (n == Sockets.WOULD_BLOCK) {
+                throw nonBlocking("read");
+            }
             return n == 0 ? -1 : n; // end of stream
         }
     }
@@ -97,10 +105,26 @@ public final class StreamSocket implements AutoCloseable {
             write(one, 0, 1);
         }
 
+        /** All of it, or an exception: a send timeout that cut it short fails the write. */
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, b.length);
-            sockets.send(descriptor, b, off, len);
+            if (len == 0) {
+                return;
+            }
+            int n = sockets.send(descriptor, b, off, len);
+            if (n == Sockets.WOULD_BLOCK) {
+                throw nonBlocking("write");
+            }
+            if (n < len) {
+                throw new TimedOutException("write: " + n + " of " + len + " bytes queued before the send timeout");
+            }
         }
+    }
+
+    /** The streams are blocking by nature: a descriptor put in non-blocking mode cannot serve them. */
+    private SocketException nonBlocking(String what) {
+        return new SocketException(SocketError.INVALID, what + " on the stream of socket " + descriptor
+                + ", which is in non-blocking mode: use Sockets.send and Sockets.recv");
     }
 }

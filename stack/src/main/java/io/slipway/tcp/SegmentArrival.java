@@ -60,6 +60,9 @@ final class SegmentArrival {
             // Our SYN is acknowledged: ESTABLISHED, and our ACK completes the handshake.
             c.tcp.timers().cancel(c.retransmitTimer);
             c.rtt.onAck(s.ack, nowNanos);
+            if (c.retries > 0) {
+                c.rtt.reinitializeAfterSynTimeout(); // RFC 6298 §5.7: a SYN was lost, start data at 3 s
+            }
             c.retries = 0;
             updateWindow(c, s.seq, s.ack, s.window);
             c.moveTo(TcpState.ESTABLISHED);
@@ -203,6 +206,9 @@ final class SegmentArrival {
                 return false;
             }
             tcp.timers().cancel(c.retransmitTimer);
+            if (c.retries > 0) {
+                c.rtt.reinitializeAfterSynTimeout(); // RFC 6298 §5.7
+            }
             c.retries = 0;
             c.moveTo(TcpState.ESTABLISHED);
             updateWindow(c, s.seq, s.ack, s.window);

@@ -42,7 +42,6 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
     private final boolean[] inUse;
     private final List<Listener> listeners = new ArrayList<>();
     private final EphemeralPorts ephemeral;
-    private final IntPredicate portInUse = this::portInUse;
     private final InitialSequenceNumbers isns;
     private final Counters<TcpEvent> events = new Counters<>(TcpEvent.class);
     private final TcpHeader rxHeader = new TcpHeader();
@@ -89,10 +88,11 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
 
     /**
      * An active open (RFC 9293 §3.10.1): a SYN to {@code remote:port} from {@code localPort} (0:
-     * an ephemeral one, RFC 6056). Returns the connection in SYN-SENT, or the reason it cannot.
+     * an ephemeral one, RFC 6056, avoiding the ports {@code alsoInUse} says are bound elsewhere).
+     * Returns the connection in SYN-SENT, or the reason it cannot.
      */
     public TcpConnection connect(int localAddress, int localPort, int remote, int remotePort, long nowNanos,
-            OpenResult[] why) {
+            IntPredicate alsoInUse, OpenResult[] why) {
         int source = localAddress != Ipv4Address.ANY ? localAddress : ip.sourceAddressFor(remote);
         int mtu = ip.mtuFor(remote);
         if (source == Ipv4Address.ANY || mtu == 0) {
@@ -100,7 +100,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
             return null;
         }
         if (localPort == 0) {
-            localPort = ephemeral.choose(portInUse);
+            localPort = ephemeral.choose(p -> portInUse(p) || alsoInUse.test(p));
             if (localPort < 0) {
                 why[0] = OpenResult.NO_FREE_PORT;
                 return null;

@@ -97,4 +97,12 @@ public record TcpConfig(int maxConnections, int sendBufferBytes, int receiveBuff
                 persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes, synQueueLength,
                 challengeAcksPerSecond, ephemeralFirst, ephemeralLast);
     }
+
+    /** RFC 6298's bounds: the first RTO, the least, the most (tests shorten them). */
+    public TcpConfig withRto(long initialNanos, long minNanos, long maxNanos) {
+        return new TcpConfig(maxConnections, sendBufferBytes, receiveBufferBytes, maxOutOfOrderRanges, initialNanos,
+                minNanos, maxNanos, synRetries, dataRetries, delayedAckNanos, flushNanos, timeWaitNanos,
+                finWait2TimeoutNanos, persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes,
+                synQueueLength, challengeAcksPerSecond, ephemeralFirst, ephemeralLast);
+    }
 }

@@ -183,6 +183,11 @@ public final class TcpConnection {
         return finReceived;
     }
 
+    /** No descriptor holds the connection any more: it finishes closing by itself. */
+    public boolean isOrphan() {
+        return orphan;
+    }
+
     public boolean isFinQueued() {
         return finQueued;
     }
@@ -248,6 +253,8 @@ public final class TcpConnection {
         ackNow = false;
         retries = 0;
         persistProbes = 0;
+        persistBackoffNanos = 0;
+        advertisedWindow = 0;
         keepaliveProbesSent = 0;
         flushDue = false;
         sndWnd = 0;
@@ -410,7 +417,7 @@ public final class TcpConnection {
                 persistBackoffNanos = Math.max(config.persistMinNanos(), rtt.rto());
             }
             tcp.timers().schedule(persistTimer, nowNanos + persistBackoffNanos);
-        } else if (!stuck && persistTimer.isScheduled()) {
+        } else if (!stuck) {
             tcp.timers().cancel(persistTimer);
             persistBackoffNanos = 0;
             persistProbes = 0;
