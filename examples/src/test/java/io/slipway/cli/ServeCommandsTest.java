@@ -51,8 +51,8 @@ class ServeCommandsTest {
             assertTrue(out.matches("(?s).*\nudp\\s+0\\s+0 0\\.0\\.0\\.0:53\\s+0\\.0\\.0\\.0:\\*\\s+3\n.*"), out);
             assertTrue(out.contains("dns: {datagrams_in=1, queries_in=1, responses_out=1, answers=1}"), out);
             assertTrue(out.contains("udp: {datagrams_in=1, datagrams_out=1}"), out);
-            assertTrue(out.matches("(?s).*\ntcp\s+0\s+0 0\.0\.0\.0:7\s+0\.0\.0\.0:\*\s+LISTEN\s+\d+\n.*"), out);
-            assertTrue(out.matches("(?s).*\ntcp\s+0\s+0 0\.0\.0\.0:9\s+0\.0\.0\.0:\*\s+LISTEN\s+\d+\n.*"), out);
+            assertTrue(out.matches("(?s).*\ntcp\\s+0\\s+0 0\\.0\\.0\\.0:7\\s+0\\.0\\.0\\.0:\\*\\s+LISTEN\\s+\\d+\n.*"), out);
+            assertTrue(out.matches("(?s).*\ntcp\\s+0\\s+0 0\\.0\\.0\\.0:9\\s+0\\.0\\.0\\.0:\\*\\s+LISTEN\\s+\\d+\n.*"), out);
             assertTrue(out.contains("point-to-point, no ARP"), out);
             assertTrue(out.contains("10.0.0.0/24 dev "), out);
             assertTrue(out.contains("commands: netstat (the socket table), stats"), out);
