@@ -89,6 +89,19 @@ final class SegmentArrival {
             tcp.sendSyn(c, true, nowNanos); // the peer's SYN again: our SYN-ACK was lost (as Linux answers)
             return;
         }
+        if (c.state == TcpState.SYN_RECEIVED && s.has(TcpHeader.SYN) && s.has(TcpHeader.ACK) && s.seq == c.irs
+                && s.ack == c.iss + 1 && !s.has(TcpHeader.RST)) {
+            // Simultaneous open (RFC 9293 figure 8): the peer's SYN-ACK acknowledges our SYN. By the
+            // acceptance test it is old (its SYN precedes RCV.NXT) and only our ACK would move the
+            // peer on; taking it as the ACK of our SYN, as Linux does, completes our side too.
+            tcp.timers().cancel(c.retransmitTimer);
+            c.retries = 0;
+            c.moveTo(TcpState.ESTABLISHED);
+            updateWindow(c, s.seq, s.ack, s.window);
+            newAck(c, s.ack, nowNanos);
+            c.ackNow = true;
+            return;
+        }
         // first: is the segment in the receive window?
         int window = Math.max(0, c.rcvAdvertisedEdge - c.rcvNxt);
         if (!acceptable(s.seq, s.length(), c.rcvNxt, window)) {
@@ -103,13 +116,20 @@ final class SegmentArrival {
                 }
                 return;
             }
-            // RFC 9293: "special allowance should be made to accept valid ACKs" at a zero window.
+            // RFC 9293: "special allowance should be made to accept valid ACKs" at a zero window;
+            // the data is not taken, and the ACK says so (RCV.NXT and the zero window, §3.8.6).
+            if (s.payloadLength > 0 || s.has(TcpHeader.FIN)) {
+                c.ackNow = true;
+            }
             s.payloadLength = 0;
             s.flags &= ~(TcpHeader.FIN | TcpHeader.SYN);
         }
         trimToWindow(c, s, window);
 
         // second: RST (RFC 5961 §3.2: exactly at RCV.NXT, else a challenge ACK)
+        if (s.has(TcpHeader.RST) && c.state == TcpState.TIME_WAIT) {
+            return; // RFC 1337: a reset must not cut TIME-WAIT short ("TIME-WAIT assassination")
+        }
         if (s.has(TcpHeader.RST)) {
             if (s.seq != c.rcvNxt) {
                 tcp.challengeAck(c);
@@ -190,8 +210,9 @@ final class SegmentArrival {
     /** Fifth step: the ACK. False when the segment must be dropped here. */
     private static boolean ack(TcpConnection c, Segment s, long nowNanos) {
         Tcp tcp = c.tcp;
-        // RFC 5961 §5.2: acceptable from SND.UNA - MAX.SND.WND to SND.NXT (the highest sent).
-        if (Seq.gt(s.ack, c.sndMax) || Seq.lt(s.ack, c.sndUna - Math.max(c.maxSndWnd, 1))) {
+        if (c.state != TcpState.SYN_RECEIVED
+                && (Seq.gt(s.ack, c.sndMax) || Seq.lt(s.ack, c.sndUna - Math.max(c.maxSndWnd, 1)))) {
+            // RFC 5961 §5.2: acceptable from SND.UNA - MAX.SND.WND to SND.NXT (the highest sent).
             c.ackNow = true;
             return false;
         }
@@ -281,7 +302,7 @@ final class SegmentArrival {
         c.rtt.onAck(ack, nowNanos);
         c.retries = 0;
         c.softError = null;
-        if (c.congestion.onAdvancingAck(ack, acked, flightBefore)) {
+        if (c.congestion.onAdvancingAck(ack, acked - control, flightBefore)) {
             c.retransmitFirst(nowNanos); // RFC 6582 §3.2 step 5: a partial ACK
         }
         // RFC 6298 §5.2–5.3: stop the timer when all is acknowledged, else restart it.

@@ -50,9 +50,11 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
     private final Segment segment = new Segment();
     private final PacketBuffer txBuffer;
     private final AtomicBoolean outputRequested = new AtomicBoolean();
-    /** RFC 5961 §7: challenge ACKs allowed in the current second. */
+    /** RFC 5961 §7: challenge ACKs sent in the current second, and this second's limit. */
     private long challengeSecond = Long.MIN_VALUE;
     private int challengesThisSecond;
+    private int challengeLimit;
+    private final RandomGenerator random;
 
     public Tcp(Ipv4 ip, Icmp icmp, TcpConfig config, TimerQueue timers, RandomGenerator random, Runnable wakeStack) {
         this.ip = ip;
@@ -63,6 +65,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         this.inUse = new boolean[config.maxConnections()];
         this.ephemeral = new EphemeralPorts(config.ephemeralFirst(), config.ephemeralLast(), random);
         this.isns = InitialSequenceNumbers.random(random);
+        this.random = random;
         this.txBuffer = PacketBuffer.standalone(Ipv4.HEADROOM + TcpHeader.MAX_LENGTH + ip.maxMtu(), Ipv4.HEADROOM);
         ip.register(IpProtocol.TCP, this);
         icmp.registerErrorListener(IpProtocol.TCP, this);
@@ -406,8 +409,12 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         if (second != challengeSecond) {
             challengeSecond = second;
             challengesThisSecond = 0;
+            // A limit drawn afresh each second, between half and all of the configured one: a fixed
+            // one lets an off-path attacker count our challenge ACKs (CVE-2016-5696), as Linux found.
+            int base = config.challengeAcksPerSecond();
+            challengeLimit = base / 2 + (base > 0 ? random.nextInt(base - base / 2 + 1) : 0);
         }
-        if (challengesThisSecond >= config.challengeAcksPerSecond()) {
+        if (challengesThisSecond >= challengeLimit) {
             count(TcpEvent.CHALLENGE_ACKS_LIMITED);
             return;
         }
@@ -455,6 +462,13 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         int localPort = h.destinationPort();
         int remotePort = h.sourcePort();
         TcpConnection c = find(destination, localPort, source, remotePort);
+        if (c != null && c.state == TcpState.TIME_WAIT && s.has(TcpHeader.SYN) && !s.has(TcpHeader.ACK)
+                && !s.has(TcpHeader.RST) && Seq.gt(s.seq, c.rcvNxt) && findListener(destination, localPort) != null) {
+            // RFC 1122 §4.2.2.13 (and RFC 6191): a new SYN beyond the old connection's sequence
+            // space may start a new incarnation at once; the old one leaves TIME-WAIT for it.
+            c.enterClosed(nowNanos);
+            c = null;
+        }
         if (c != null) {
             SegmentArrival.process(c, s, nowNanos);
             return;
@@ -528,7 +542,8 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
 
     private Listener findListener(int local, int localPort) {
         Listener any = null;
-        for (Listener l : listeners) {
+        for (int i = 0; i < listeners.size(); i++) { // an index, not an iterator: nothing allocated per segment
+            Listener l = listeners.get(i);
             if (l.localPort == localPort) {
                 if (l.localAddress == local) {
                     return l;
@@ -556,7 +571,16 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         if (c == null) {
             return;
         }
+        // RFC 5927 §4.1: the quoted segment must be one we sent and is not yet acknowledged; else
+        // a blind attacker could reset connections with forged errors.
+        int quotedSeq = io.slipway.base.Bytes.i32(data, offset + 4);
+        if (Seq.lt(quotedSeq, c.sndUna) || Seq.ge(quotedSeq, c.sndMax)) {
+            return;
+        }
         if (type == IcmpTypes.DESTINATION_UNREACHABLE) {
+            if (code == IcmpTypes.FRAGMENTATION_NEEDED) {
+                return; // slipway sends without DF: no path MTU discovery to feed
+            }
             if (code == IcmpTypes.PORT_UNREACHABLE || code == IcmpTypes.PROTOCOL_UNREACHABLE) {
                 if (c.state == TcpState.SYN_SENT) {
                     c.fail(TcpError.REFUSED, false, nowNanos);

@@ -15,12 +15,14 @@ import io.slipway.base.EphemeralPorts;
  * @param initialRtoNanos RFC 6298 §2.1: 1 s
  * @param minRtoNanos RFC 6298 §2.4 says 1 s; Linux uses 200 ms
  * @param maxRtoNanos RFC 6298 §2.5: at least 60 s
- * @param synRetries retransmissions of a SYN (or SYN-ACK) before the open fails (Linux: 6)
+ * @param synRetries retransmissions of a SYN (or SYN-ACK) before the open fails: 7 by default, so that
+ *     with backoff up to 60 s it is retried for over 3 minutes (RFC 1122 §4.2.3.5; Linux's 6 give 127 s)
  * @param dataRetries retransmissions of the same data before the connection is aborted (RFC 1122
  *     §4.2.3.5 R2: at least 100 s; Linux tcp_retries2 = 15)
  * @param delayedAckNanos the longest an ACK waits for data to ride on (RFC 1122 §4.2.3.2: under 0.5 s)
  * @param flushNanos how long small segments held back by Nagle's rule wait at most (RFC 1122
- *     §4.2.3.4's override timeout, 0.1–1 s)
+ *     §4.2.3.4's override timeout, 0.1–1 s): 500 ms, longer than a serial line's round trip for
+ *     most segments, so that it rarely turns Nagle's hold into tinygrams
  * @param timeWaitNanos 2·MSL (RFC 9293 §3.3.2: MSL 2 minutes; Linux holds TIME-WAIT 60 s)
  * @param finWait2TimeoutNanos how long an orphaned connection waits in FIN-WAIT-2 for the peer's FIN
  * @param persistMinNanos the first zero-window probe's delay; then doubled up to {@code maxRtoNanos}
@@ -42,8 +44,8 @@ public record TcpConfig(int maxConnections, int sendBufferBytes, int receiveBuff
     private static final long S = 1_000_000_000L;
 
     public static final TcpConfig DEFAULT = new TcpConfig(64, 64 * 1024, 64 * 1024, 8,
-            1 * S, 200 * MS, 60 * S, 6, 15,
-            200 * MS, 200 * MS, 60 * S, 60 * S, 200 * MS,
+            1 * S, 200 * MS, 60 * S, 7, 15,
+            200 * MS, 500 * MS, 60 * S, 60 * S, 200 * MS,
             2 * 3600 * S, 75 * S, 9, 16,
             10, EphemeralPorts.DYNAMIC_FIRST, EphemeralPorts.DYNAMIC_LAST);
 

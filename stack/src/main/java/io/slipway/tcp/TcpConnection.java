@@ -109,6 +109,9 @@ public final class TcpConnection {
     long lastReceivedNanos;
     /** Nagle's hold expired: send what is queued though it is small. */
     boolean flushDue;
+    /** When data last went out, for RFC 5681 §4.1's restart after idle (once {@link #hasSentData}). */
+    long lastSendNanos;
+    boolean hasSentData;
 
     // ---- options and ownership
     /** App: TCP_NODELAY, small segments at once (no Nagle). */
@@ -257,6 +260,8 @@ public final class TcpConnection {
         advertisedWindow = 0;
         keepaliveProbesSent = 0;
         flushDue = false;
+        lastSendNanos = 0;
+        hasSentData = false;
         sndWnd = 0;
         maxSndWnd = 0;
         rtt = newRtt();
@@ -300,11 +305,17 @@ public final class TcpConnection {
      * once all data is out; and an ACK when one is owed. Called after every event.
      */
     void output(long nowNanos) {
-        if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
+        if (state == TcpState.SYN_SENT) {
+            ackNow = false; // nothing to acknowledge yet: the SYN is sent by connect and the RTO
+            return;
+        }
+        if (state == TcpState.SYN_RECEIVED) {
             if (ackNow) {
-                ackNow = false;
+                // An unacceptable segment's answer (RFC 9293 §3.10.7.4) — in a simultaneous open
+                // it is what completes the peer's handshake.
+                sendAck();
             }
-            return; // the handshake's segments are sent by who changed the state, and by the RTO
+            return;
         }
         if (!state.isSynchronized() || state == TcpState.TIME_WAIT) {
             if (ackNow && state == TcpState.TIME_WAIT) {
@@ -313,6 +324,9 @@ public final class TcpConnection {
             return;
         }
         boolean sent = false;
+        if (sndUna == sndMax && hasSentData && nowNanos - lastSendNanos > rtt.rto()) {
+            congestion.onIdleRestart(nowNanos - lastSendNanos, rtt.rto()); // RFC 5681 §4.1
+        }
         while (true) {
             int inFlight = sndNxt - sndUna;
             int sentData = inFlight - (finInFlight() ? 1 : 0);
@@ -329,7 +343,8 @@ public final class TcpConnection {
             boolean nagleAllows = noDelay || inFlight == 0;
             boolean bigEnough = maxSndWnd > 0 && len >= maxSndWnd / 2;
             if (!(full || (everything && nagleAllows) || bigEnough || flushDue || (len == 0 && finNow))) {
-                if (!flushTimer.isScheduled()) {
+                // Held by Nagle's rule: the flush timer bounds how long (RFC 1122 §4.2.3.4's override).
+                if (everything && !flushTimer.isScheduled()) {
                     tcp.timers().schedule(flushTimer, nowNanos + config.flushNanos());
                 }
                 break;
@@ -338,6 +353,8 @@ public final class TcpConnection {
             int seq = sndNxt;
             tcp.sendSegment(this, seq, flags, sentData, len, nowNanos);
             sent = true;
+            lastSendNanos = nowNanos;
+            hasSentData = true;
             sndNxt = seq + len + (finNow ? 1 : 0);
             if (finNow) {
                 finSent = true;
@@ -358,6 +375,9 @@ public final class TcpConnection {
             }
         }
         flushDue = false;
+        if (sent && flushTimer.isScheduled() && sendRing.size() == sndNxt - sndUna - (finInFlight() ? 1 : 0)) {
+            tcp.timers().cancel(flushTimer); // nothing held back any more
+        }
         if (!sent && ackNow) {
             sendAck();
         }
@@ -470,6 +490,17 @@ public final class TcpConnection {
             tcp.sendSyn(this, false, nowNanos);
         } else if (state == TcpState.SYN_RECEIVED) {
             tcp.sendSyn(this, true, nowNanos);
+        } else if (sndWnd == 0) {
+            // The peer shut its window on data in flight: not a loss. RFC 9293 §3.8.6.1 (MUST-35,
+            // SHLD-17): probe, and never time the connection out while the probes are answered.
+            retries--;
+            sndNxt = sndUna;
+            if (finSent && Seq.ge(finSequence, sndUna)) {
+                finSent = false;
+            }
+            tcp.timers().cancel(retransmitTimer);
+            armPersistIfStuck(nowNanos);
+            return;
         } else {
             congestion.onRetransmitTimeout(sndMax - sndUna, sndMax);
             // Go back to SND.UNA: what follows is sent again as the ACKs let it (BSD does the same).
