@@ -343,8 +343,10 @@ public final class TcpConnection {
             boolean nagleAllows = noDelay || inFlight == 0;
             boolean bigEnough = maxSndWnd > 0 && len >= maxSndWnd / 2;
             if (!(full || (everything && nagleAllows) || bigEnough || flushDue || (len == 0 && finNow))) {
-                // Held by Nagle's rule: the flush timer bounds how long (RFC 1122 §4.2.3.4's override).
-                if (everything && !flushTimer.isScheduled()) {
+                // Held by Nagle's rule, or by sender SWS avoidance with nothing in flight (no ACK
+                // will come to move us on): the flush timer bounds how long, RFC 1122 §4.2.3.4's
+                // override timeout. With data in flight and more queued, the ACKs drive us.
+                if ((everything || inFlight == 0) && !flushTimer.isScheduled()) {
                     tcp.timers().schedule(flushTimer, nowNanos + config.flushNanos());
                 }
                 break;
@@ -383,6 +385,14 @@ public final class TcpConnection {
         }
         armPersistIfStuck(nowNanos);
         armKeepalive(nowNanos);
+    }
+
+    /** Data and FIN still to be acknowledged by the peer, while the connection can still deliver them. */
+    long unacknowledgedBytes() {
+        if (!state.isSynchronized() || state == TcpState.TIME_WAIT) {
+            return 0;
+        }
+        return sendRing.size() + (finQueued && !finAcknowledged() ? 1 : 0);
     }
 
     /** The peer has acknowledged our FIN (RFC 9293 §3.10.7.4: "if our FIN is now acknowledged"). */

@@ -153,6 +153,29 @@ class TcpEstablishedSendingTest {
     }
 
     @Test
+    void shouldSendIntoASmallWindowAfterTheOverrideTimeoutWhenNothingIsInFlight() throws Exception {
+        // RFC 1122 §4.2.3.4: SWS avoidance holds 100 bytes for a window of 100, but with nothing in
+        // flight no ACK will come; the override timeout (TcpConfig.flushNanos) sends them.
+        TcpScript.Config c = new TcpScript.Config();
+        c.flush = 150 * TcpScript.MS;
+        open(c, 0, 4000);
+        s.send(bytes(0, 20 * MSS));
+        for (int i = 0; i < 4; i++) {
+            s.expect(ACK, snd + i * MSS, rcv, MSS);
+        }
+        s.advanceTo(10);
+        ack(snd + 4 * MSS, 100); // all acknowledged, and the peer's buffer nearly full
+        s.advanceTo(100);
+        s.expectNothing();
+
+        TcpScript.Out small = s.awaitSegment(1000);
+
+        assertEquals(160, small.atMs(), small.toString());
+        assertEquals(snd + 4 * MSS, small.seq());
+        assertEquals(100, small.len());
+    }
+
+    @Test
     void shouldSendWhenAWindowUpdateReopensTheWindow() throws Exception {
         open(0, 65535);
         ack(snd, 0);
