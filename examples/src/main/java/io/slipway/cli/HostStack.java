@@ -36,6 +36,9 @@ import java.util.function.Function;
 final class HostStack implements AutoCloseable {
     /** How long {@link #call} waits for the stack thread: it answers within one turn unless stuck. */
     private static final long CALL_TIMEOUT_SECONDS = 5;
+    /** How long {@link #close} waits for TCP to deliver data without seeing any acknowledged. */
+    private static final long LINGER_IDLE_NANOS = 10_000_000_000L;
+    private static final long LINGER_POLL_MILLIS = 10;
     /** How long a semi-blocking read waits in jSerialComm before the reader looks again. */
     private static final int READ_TIMEOUT_MILLIS = 100;
 
@@ -273,11 +276,43 @@ final class HostStack implements AutoCloseable {
         return call(s -> s.ip().routes().toString());
     }
 
-    /** Stops the stack thread, then closes the adapters (a capture is flushed and closed). */
+    /**
+     * Lets TCP deliver what closed sockets still hold, then stops the stack thread and closes the
+     * adapters (a capture is flushed and closed).
+     */
     @Override
     public void close() {
+        lingerWhileDelivering();
         runner.close();
         closeAll(links);
+    }
+
+    /**
+     * A kernel goes on sending a closed socket's data and FIN after the process exits; a command's
+     * stack ends with the command, so it waits here instead — while the peer keeps acknowledging,
+     * and at most {@link #LINGER_IDLE_NANOS} without progress (a peer gone, a window that stays
+     * shut). Not at all over a dead link.
+     */
+    private void lingerWhileDelivering() {
+        long left = Long.MAX_VALUE;
+        long lastProgress = System.nanoTime();
+        try {
+            while (runner.isRunning() && !allLinksDown()) {
+                long now = call(s -> s.tcp().unacknowledgedBytes());
+                if (now == 0 || System.nanoTime() - lastProgress > LINGER_IDLE_NANOS) {
+                    return;
+                }
+                if (now < left) {
+                    left = now;
+                    lastProgress = System.nanoTime();
+                }
+                Thread.sleep(LINGER_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // the stack stopped or did not answer: nothing more to deliver through it
+        }
     }
 
     private static void closeAll(List<Attachment> links) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code slipway nc} as a user runs it, over a socat pseudo-terminal pair: to serve's echo
  * service (what goes in comes back, byte for byte), to a closed port (refused, exit 1), and
  * {@code nc -l} on one end with {@code nc} on the other (standard input of each reaches the other's
- * standard output). Needs socat: skipped without it, failed under {@code CI=true}.
+ * standard output, all of it, though each command ends right after its last write). Needs socat: skipped without it, failed under {@code CI=true}.
  */
 @Timeout(60)
 class NcOverPtyTest {
@@ -71,8 +71,10 @@ class NcOverPtyTest {
     void shouldCarryEachSidesInputToTheOtherWithListenAndConnect() throws Exception {
         SocatPtyPair pair = SocatPtyPair.startOrSkip();
         try {
-            byte[] fromListener = random(30_000);
-            byte[] fromConnector = random(20_000);
+            // More than a send ring (64 KiB) each way: each nc ends while its last bytes are still
+            // on their way, and must let them arrive (HostStack.close lingers).
+            byte[] fromListener = random(200_000);
+            byte[] fromConnector = random(100_000);
             CompletableFuture<Run> listener = CompletableFuture.supplyAsync(() -> nc(fromListener, "--serial",
                     pair.a().toString(), "--ip", "10.0.0.2/24", "-l", "5000"));
             Run connector = null;

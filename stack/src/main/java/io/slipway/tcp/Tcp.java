@@ -251,6 +251,21 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         return n;
     }
 
+    /**
+     * Bytes (a FIN counting one) that connections hold and their peers have not yet acknowledged:
+     * what a host about to stop should let TCP deliver, as a kernel goes on sending for a process
+     * that closed its socket and exited.
+     */
+    public long unacknowledgedBytes() {
+        long n = 0;
+        for (int i = 0; i < pool.length; i++) {
+            if (inUse[i]) {
+                n += pool[i].unacknowledgedBytes();
+            }
+        }
+        return n;
+    }
+
     /** A snapshot of the connections in use, for netstat and tests. Allocates. */
     public List<TcpConnection> connections() {
         List<TcpConnection> list = new ArrayList<>();
