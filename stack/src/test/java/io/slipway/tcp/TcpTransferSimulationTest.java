@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.base.ManualClock;
 import io.slipway.hal.framing.Framing;
+import io.slipway.hal.loopback.CableDirection;
 import io.slipway.hal.loopback.Impairments;
 import io.slipway.hal.loopback.LoopbackCable;
 import io.slipway.ip.Ipv4Address;
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.Test;
  * Two stacks over the loopback cable in virtual time exchange bulk data both ways at once over
  * one TCP connection, on lines that lose, corrupt, duplicate, reorder and delay frames, paced at
  * a serial line's rate. For every seed: every byte arrives exactly once and in order, both
- * connections end CLOSED and free (TIME-WAIT over), and the stacks hold no socket. A failing seed
- * is named in the message and replays exactly. {@code -Dtcp.seeds=N} runs N seeds (default 120).
+ * connections end CLOSED and free (TIME-WAIT over), the stacks hold no socket and no timer, and the
+ * cable's frame slots are all back. A failing seed
+ * is named in the message and replays exactly. {@code -Dtcp.seeds=N} runs N seeds (default 300).
  */
 class TcpTransferSimulationTest {
     private static final long SECOND = 1_000_000_000L;
-    private static final int SEEDS = Integer.getInteger("tcp.seeds", 120);
+    private static final int SEEDS = Integer.getInteger("tcp.seeds", 300);
     private static final TcpEvent[] TOTALS_OF = {TcpEvent.RETRANSMISSION_TIMEOUTS, TcpEvent.FAST_RETRANSMITS,
         TcpEvent.WINDOW_PROBES, TcpEvent.DROP_BAD_CHECKSUM, TcpEvent.DROP_OUT_OF_WINDOW, TcpEvent.DELAYED_ACKS};
     private static final java.util.Map<TcpEvent, Long> TOTALS = new java.util.EnumMap<>(TcpEvent.class);
@@ -109,6 +111,15 @@ class TcpTransferSimulationTest {
         }
         if (a.sockets().openCount() != 0 || b.sockets().openCount() != 0) {
             return where + ": sockets left open";
+        }
+        if (a.timers().size() != 0 || b.timers().size() != 0) {
+            return where + ": timers left: a " + a.timers().size() + ", b " + b.timers().size();
+        }
+        for (CableDirection d : CableDirection.values()) {
+            if (cable.framesInFlight(d) != 0 || cable.framesWaiting(d) != 0) {
+                return where + ": frames left on the cable " + d + ": " + cable.framesInFlight(d) + " in flight, "
+                        + cable.framesWaiting(d) + " waiting";
+            }
         }
         for (TcpEvent e : TOTALS_OF) {
             TOTALS.merge(e, a.tcp().events().get(e) + b.tcp().events().get(e), Long::sum);
