@@ -398,6 +398,16 @@ public final class Sockets {
         }
     }
 
+    /**
+     * The Java-friendly wrapper of a stream socket made with {@link #socket} (and connected or
+     * accepted): for a caller that wants to see each step, as a browser tracing its journey does.
+     * The wrapper owns the descriptor from then on: closing it closes the socket.
+     */
+    public StreamSocket stream(int descriptor) throws SocketException {
+        stream(descriptor, "stream");
+        return new StreamSocket(this, descriptor);
+    }
+
     /** A listening stream socket on {@code address:port} in its wrapper. */
     public ListeningSocket openListening(int address, int port, int backlog) throws SocketException {
         int fd = socket(SocketType.STREAM);

@@ -8,32 +8,45 @@ import io.slipway.socket.SocketType;
 import io.slipway.socket.Sockets;
 
 /**
- * A TCP service on the stack thread, non-blocking: it accepts up to {@link #MAX_CONNECTIONS} at a
- * time and lets {@link #serve} move each one's bytes. A connection the service is done with is
- * closed; one that fails is closed and counted. Connections beyond the limit wait in the listen
- * queue (the backlog) until one ends.
+ * A TCP service on the stack thread, non-blocking: it accepts up to a fixed number of connections
+ * at a time, each in a slot of its own, and lets {@link #serve} move each one's bytes. A
+ * connection the service is done with is closed; one that fails is closed and counted; either way
+ * {@link #closed} lets the subclass let go of what the slot held. Connections beyond the limit
+ * wait in the listen queue (the backlog) until one ends.
  */
-abstract class StreamService implements Service {
-    static final int MAX_CONNECTIONS = 8;
-    private static final int BACKLOG = 4;
+public abstract class StreamService implements Service {
+    /** The slots of the small services (echo, discard). */
+    public static final int SMALL_SERVICE_CONNECTIONS = 8;
+    private static final int SMALL_SERVICE_BACKLOG = 4;
 
-    final Sockets sockets;
+    protected final Sockets sockets;
     private final String name;
     private final int listenFd;
-    private final int[] connections = new int[MAX_CONNECTIONS];
+    private final int[] connections;
     private final PeerAddress from = new PeerAddress();
     private long served;
     private long failed;
 
-    StreamService(Sockets sockets, String name, int port) throws SocketException {
+    /** A small service: {@link #SMALL_SERVICE_CONNECTIONS} slots, listening on any address. */
+    protected StreamService(Sockets sockets, String name, int port) throws SocketException {
+        this(sockets, name, 0, port, SMALL_SERVICE_CONNECTIONS, SMALL_SERVICE_BACKLOG);
+    }
+
+    /** Listens on {@code address:port} (address 0: any), serving up to {@code maxConnections} at a time. */
+    protected StreamService(Sockets sockets, String name, int address, int port, int maxConnections, int backlog)
+            throws SocketException {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("a service needs at least one connection slot: " + maxConnections);
+        }
         this.sockets = sockets;
         this.name = name;
+        this.connections = new int[maxConnections];
         java.util.Arrays.fill(connections, -1);
         int fd = sockets.socket(SocketType.STREAM);
         try {
             sockets.setBlocking(fd, false);
-            sockets.bind(fd, 0, port);
-            sockets.listen(fd, BACKLOG);
+            sockets.bind(fd, address, port);
+            sockets.listen(fd, backlog);
         } catch (SocketException | RuntimeException e) {
             sockets.close(fd);
             throw e;
@@ -45,10 +58,24 @@ abstract class StreamService implements Service {
      * Moves what it can for one connection; true when the service is done with it (it is then
      * closed). Non-blocking: never waits.
      */
-    abstract boolean serve(int slot, int fd) throws SocketException;
+    protected abstract boolean serve(int slot, int fd, long nowNanos) throws SocketException;
 
     /** A connection was accepted into {@code slot}: reset its state. */
-    void opened(int slot) {
+    protected void opened(int slot, long nowNanos) {
+    }
+
+    /** The connection in {@code slot} is closed (done, failed or the service stopped): release what it held. */
+    protected void closed(int slot) {
+    }
+
+    /** Who the connection being {@link #opened} came from; valid only during that call. */
+    protected final PeerAddress acceptedFrom() {
+        return from;
+    }
+
+    /** How many connections the service serves at once. */
+    protected final int slots() {
+        return connections.length;
     }
 
     @Override
@@ -60,7 +87,7 @@ abstract class StreamService implements Service {
                     break;
                 }
                 connections[i] = fd;
-                opened(i);
+                opened(i, nowNanos);
             }
         }
         for (int i = 0; i < connections.length; i++) {
@@ -70,7 +97,7 @@ abstract class StreamService implements Service {
             }
             boolean done;
             try {
-                done = serve(i, fd);
+                done = serve(i, fd, nowNanos);
             } catch (SocketException e) {
                 failed++;
                 done = true; // reset by the peer, timed out: nothing more to do with it
@@ -79,6 +106,7 @@ abstract class StreamService implements Service {
                 connections[i] = -1;
                 served++;
                 closeQuietly(fd);
+                closed(i);
             }
         }
     }
@@ -96,7 +124,7 @@ abstract class StreamService implements Service {
     }
 
     /** Half-closes {@code fd} once: the peer sees our end of stream. */
-    void shutdownOutput(int fd) throws SocketException {
+    protected final void shutdownOutput(int fd) throws SocketException {
         sockets.shutdown(fd, Shutdown.WRITE);
     }
 
@@ -124,6 +152,7 @@ abstract class StreamService implements Service {
             if (connections[i] >= 0) {
                 closeQuietly(connections[i]);
                 connections[i] = -1;
+                closed(i);
             }
         }
         sockets.close(listenFd);

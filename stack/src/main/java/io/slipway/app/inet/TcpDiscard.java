@@ -21,7 +21,7 @@ public final class TcpDiscard extends StreamService {
     }
 
     @Override
-    boolean serve(int slot, int fd) throws SocketException {
+    protected boolean serve(int slot, int fd, long nowNanos) throws SocketException {
         while (true) {
             int n = sockets.recv(fd, sink, 0, sink.length);
             if (n == Sockets.WOULD_BLOCK) {

@@ -13,10 +13,10 @@ public final class TcpEcho extends StreamService {
     public static final int PORT = 7;
     private static final int BUFFER = 4096;
 
-    private final byte[][] buffers = new byte[MAX_CONNECTIONS][BUFFER];
-    private final int[] pending = new int[MAX_CONNECTIONS];
-    private final int[] sentOf = new int[MAX_CONNECTIONS];
-    private final boolean[] peerDone = new boolean[MAX_CONNECTIONS];
+    private final byte[][] buffers = new byte[SMALL_SERVICE_CONNECTIONS][BUFFER];
+    private final int[] pending = new int[SMALL_SERVICE_CONNECTIONS];
+    private final int[] sentOf = new int[SMALL_SERVICE_CONNECTIONS];
+    private final boolean[] peerDone = new boolean[SMALL_SERVICE_CONNECTIONS];
 
     public TcpEcho(Sockets sockets, int port) throws SocketException {
         super(sockets, "echo/tcp", port);
@@ -24,14 +24,14 @@ public final class TcpEcho extends StreamService {
     }
 
     @Override
-    void opened(int slot) {
+    protected void opened(int slot, long nowNanos) {
         pending[slot] = 0;
         sentOf[slot] = 0;
         peerDone[slot] = false;
     }
 
     @Override
-    boolean serve(int slot, int fd) throws SocketException {
+    protected boolean serve(int slot, int fd, long nowNanos) throws SocketException {
         byte[] b = buffers[slot];
         while (true) {
             if (sentOf[slot] < pending[slot]) {
