@@ -1,6 +1,8 @@
 package io.slipway.cli;
 
 import io.slipway.app.dns.server.DnsServer;
+import io.slipway.app.http.server.HttpServer;
+import io.slipway.app.http.server.HttpServerConfig;
 import io.slipway.app.inet.TcpDiscard;
 import io.slipway.app.inet.TcpEcho;
 import io.slipway.app.inet.UdpEcho;
@@ -11,6 +13,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +39,8 @@ import picocli.CommandLine.Spec;
         customSynopsis = "slipway serve --serial PATH --ip A.B.C.D[/N] [OPTIONS]",
         description = {
             "Runs a host on a serial link that answers pings, echo (port 7) and discard (port 9) over TCP and UDP, "
-                    + "and DNS queries with --dns-zone or --dns-recursive, until stopped (Ctrl-C, SIGTERM or 'quit' "
-                    + "with --commands: exit 0).",
+                    + "DNS queries with --dns-zone or --dns-recursive, and web requests with --http-root, until stopped "
+                    + "(Ctrl-C, SIGTERM or 'quit' with --commands: exit 0).",
             "",
             "Prints one line when it is up. Stops with status 1 if the link goes down for good "
                     + "(the port failed, or the program at the other end of a pty closed it)."
@@ -80,10 +84,20 @@ final class ServeCommand implements Callable<Integer> {
             description = "Do not run the discard service (RFC 863) on TCP and UDP port 9.")
     boolean noDiscard;
 
+    @Option(names = "--http-root", paramLabel = "DIR", order = 24,
+            description = "Serve the files under DIR over HTTP/1.1: GET and HEAD, DIR/index.html for a directory, "
+                    + "ranges, If-Modified-Since, keep-alive. One log line per request on standard error.")
+    Path httpRoot;
+
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "80", order = 25,
+            description = "The HTTP server's TCP port (default ${DEFAULT-VALUE}).")
+    int httpPort;
+
     @Override
     public Integer call() throws Exception {
         LinkSettings settings = link.settings();
         DnsServeOptions.Loaded dnsData = dns.load();
+        HttpServerConfig http = httpConfig(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
 
         StopSignal stop = StopSignal.onShutdown();
@@ -92,6 +106,10 @@ final class ServeCommand implements Callable<Integer> {
             try (HostStack host = HostStack.open("serve", List.of(settings), forward)) {
                 DnsServer server = dnsData.serves() ? DnsServeOptions.start(host.stack().sockets(), dnsData) : null;
                 String services = startServices(host);
+                if (http != null) {
+                    HttpServer.start(host.stack().sockets(), http);
+                    services += ", HTTP on port " + httpPort + " from " + http.root();
+                }
                 out.println("serving " + settings.describe()
                         + (settings.gateway() != Ipv4Address.ANY
                                 ? ", default via " + Ipv4Address.format(settings.gateway()) : "")
@@ -109,6 +127,23 @@ final class ServeCommand implements Callable<Integer> {
             stop.finish(code);
             stop.close();
         }
+    }
+
+    /** The HTTP server's settings, checked before any port is opened; null without --http-root. */
+    private HttpServerConfig httpConfig(PrintWriter err) {
+        if (httpRoot == null) {
+            return null;
+        }
+        if (!Files.isDirectory(httpRoot)) {
+            throw new IllegalArgumentException("--http-root " + httpRoot + " is not a directory");
+        }
+        if (httpPort < 1 || httpPort > 65535) {
+            throw new IllegalArgumentException("--http-port must be 1..65535, was " + httpPort);
+        }
+        return HttpServerConfig.of(httpRoot).withPort(httpPort).withAccessLog(line -> {
+            err.println("http " + line);
+            err.flush();
+        });
     }
 
     /** Waits to be stopped; returns the exit status, or throws when the link went down. */

@@ -43,6 +43,11 @@ final class ServeInThread {
         return out.toString();
     }
 
+    /** Everything serve printed on standard error so far. */
+    String errors() {
+        return err.toString();
+    }
+
     /** Waits for serve to end by itself; its exit status. */
     int awaitExit() throws InterruptedException {
         thread.join(TimeUnit.SECONDS.toMillis(20));
