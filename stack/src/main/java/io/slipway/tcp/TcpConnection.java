@@ -30,6 +30,8 @@ public final class TcpConnection {
     static final int DEFAULT_MSS = 536;
     /** IPv4 and TCP headers without options. */
     static final int HEADERS = 40;
+    /** Window probes an orphan sends before it gives up on a peer whose window stays shut (Linux tcp_orphan_retries). */
+    static final int ORPHAN_WINDOW_PROBES = 8;
 
     final Tcp tcp;
     final TcpConfig config;
@@ -104,6 +106,8 @@ public final class TcpConnection {
     final Timer closeTimer;
     int retries;
     int persistProbes;
+    /** Window probes sent since the application closed, answered or not. */
+    int orphanProbes;
     long persistBackoffNanos;
     int keepaliveProbesSent;
     long lastReceivedNanos;
@@ -256,6 +260,7 @@ public final class TcpConnection {
         ackNow = false;
         retries = 0;
         persistProbes = 0;
+        orphanProbes = 0;
         persistBackoffNanos = 0;
         advertisedWindow = 0;
         keepaliveProbesSent = 0;
@@ -539,6 +544,15 @@ public final class TcpConnection {
     private void onPersistTimeout(long nowNanos) {
         if (sndWnd != 0 || !state.isSynchronized()) {
             persistBackoffNanos = 0;
+            return;
+        }
+        if (orphan && ++orphanProbes > ORPHAN_WINDOW_PROBES) {
+            // RFC 1122 §4.2.2.17's "MUST NOT close while the probes are answered" keeps a connection
+            // for an application still waiting to send; an orphan has none, and behind a window
+            // shut for ever it would hold its slot for ever. Linux resets it after
+            // tcp_orphan_retries probes, answered or not.
+            tcp.count(TcpEvent.ORPHANS_DROPPED);
+            fail(TcpError.ABORTED, true, nowNanos);
             return;
         }
         if (++persistProbes > config.dataRetries()) {

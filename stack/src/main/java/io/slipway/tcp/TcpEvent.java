@@ -45,5 +45,7 @@ public enum TcpEvent {
     RETRANSMISSION_TIMEOUTS,
     WINDOW_PROBES,
     DELAYED_ACKS,
-    KEEPALIVE_PROBES
+    KEEPALIVE_PROBES,
+    /** Orphaned connections reset after probing a window their peer kept shut (as Linux's tcp_orphan_retries). */
+    ORPHANS_DROPPED
 }

@@ -207,6 +207,32 @@ class TcpClosingTest {
     }
 
     @Test
+    void shouldResetAnOrphanWhosePeerKeepsItsWindowShutOnceItHasProbedEightTimes() throws Exception {
+        // RFC 1122 §4.2.2.17 lets a receiver keep its window shut for ever, and a sender MUST NOT
+        // give up while the probes are answered: that protects an application still waiting to
+        // send. An orphan's application has closed; held for ever, it would keep its slot from
+        // every new connection (a client that stops reading could lock a server out). Linux
+        // drops such an orphan after tcp_orphan_retries (8) probes; so do we, with a reset.
+        s.in(ACK, rcv, snd, 0);
+        s.send(bytes(100));
+        close();
+        s.expectNothing();
+
+        int probes = 0;
+        TcpScript.Out o = s.awaitSegment(600_000);
+        for (; !o.has(RST) && probes < 20; o = s.awaitSegment(600_000)) {
+            assertEquals(snd - 1, o.seq(), "a window probe: " + o);
+            probes++;
+            s.in(ACK, rcv, snd, 0); // answered: the window is still shut
+        }
+
+        assertTrue(o.has(RST), "still probing after " + probes + " answered probes: " + o);
+        assertEquals(8, probes);
+        assertEquals(TcpState.CLOSED, s.state());
+        assertEquals(0, s.host.tcp().connectionCount());
+    }
+
+    @Test
     void shouldWaitInFinWait2ForAsLongAsTheApplicationStillHoldsTheSocket() throws Exception {
         shutdownOutput();
         s.takeAll();
