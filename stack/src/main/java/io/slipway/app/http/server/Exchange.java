@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -199,14 +200,18 @@ final class Exchange {
             respondWithError(r.status(), isHead, null, nowNanos);
             return;
         }
-        HttpHeaders h = baseHeaders();
-        h.add("Last-Modified", HttpDate.format(r.lastModified()));
-        Instant since = single(request.headers(), "If-Modified-Since");
-        if (since != null && !r.lastModified().isAfter(since)) {
-            startResponse(HttpStatus.NOT_MODIFIED, h, null, 0, 0, nowNanos); // RFC 9110 §13.1.3
+        Instant date = config.wallClock().instant();
+        HttpHeaders h = baseHeaders(date);
+        // RFC 9110 §8.8.2.1: never later than the Date; a modification time in the future is the Date.
+        Instant lastModified = r.lastModified().isAfter(date) ? date.truncatedTo(ChronoUnit.SECONDS) : r.lastModified();
+        h.add("Last-Modified", HttpDate.format(lastModified));
+        if (notModified(request.headers(), lastModified)) {
+            startResponse(HttpStatus.NOT_MODIFIED, h, null, 0, 0, nowNanos); // RFC 9110 §13.1.2–13.1.3
             return;
         }
-        ByteRange range = isHead ? ByteRange.parse(null, r.size()) : ByteRange.parse(singleText(request.headers(), "Range"), r.size());
+        String rangeField = isHead || !ifRangeHolds(request.headers(), lastModified, date) ? null
+                : singleText(request.headers(), "Range");
+        ByteRange range = ByteRange.parse(rangeField, r.size());
         if (range.kind() == ByteRange.Kind.UNSATISFIABLE) {
             respondWithError(HttpStatus.RANGE_NOT_SATISFIABLE, false,
                     new String[] {"Content-Range", range.contentRange(r.size())}, nowNanos);
@@ -265,8 +270,12 @@ final class Exchange {
     }
 
     private HttpHeaders baseHeaders() {
+        return baseHeaders(config.wallClock().instant());
+    }
+
+    private HttpHeaders baseHeaders(Instant date) {
         HttpHeaders h = new HttpHeaders();
-        h.add("Date", HttpDate.format(config.wallClock().instant()));
+        h.add("Date", HttpDate.format(date));
         h.add("Server", SERVER);
         return h;
     }
@@ -331,6 +340,46 @@ final class Exchange {
     private void count(int status) {
         events.increment(status >= 500 ? HttpServerEvent.RESPONSES_5XX : status >= 400 ? HttpServerEvent.RESPONSES_4XX
                 : status >= 300 ? HttpServerEvent.RESPONSES_3XX : HttpServerEvent.RESPONSES_2XX);
+    }
+
+    /**
+     * RFC 9110 §13.2.2 steps 3–4 for GET and HEAD. If-None-Match, when present, decides alone
+     * (§13.1.3: If-Modified-Since is then ignored); no entity-tag is ever sent, so only "*"
+     * (any current representation) matches. Else If-Modified-Since: not modified when the file
+     * is no newer than the date.
+     */
+    private static boolean notModified(HttpHeaders headers, Instant lastModified) {
+        List<String> noneMatch = headers.getAll("If-None-Match");
+        if (!noneMatch.isEmpty()) {
+            for (String value : noneMatch) {
+                for (String member : value.split(",", -1)) {
+                    if (member.strip().equals("*")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        Instant since = single(headers, "If-Modified-Since");
+        return since != null && !lastModified.isAfter(since);
+    }
+
+    /**
+     * RFC 9110 §13.1.5: whether a Range may be served. Without If-Range, yes; with an entity-tag,
+     * no (none is ever sent, so none matches); with a date, only when it is exactly the
+     * Last-Modified and that is a strong validator (§8.8.2.2): its second ended before this
+     * response's Date, so the file cannot have changed twice within it.
+     */
+    private static boolean ifRangeHolds(HttpHeaders headers, Instant lastModified, Instant date) {
+        List<String> values = headers.getAll("If-Range");
+        if (values.isEmpty()) {
+            return true;
+        }
+        if (values.size() != 1) {
+            return false;
+        }
+        Instant validator = HttpDate.parse(values.get(0));
+        return validator != null && validator.equals(lastModified) && !lastModified.plusSeconds(1).isAfter(date);
     }
 
     /** RFC 9110 §13.1.3: If-Modified-Since counts only as one valid date. */

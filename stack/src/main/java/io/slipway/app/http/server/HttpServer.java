@@ -9,10 +9,11 @@ import java.nio.file.Path;
 
 /**
  * A static-file web server on the stack thread: GET and HEAD for the files under a root, with
- * Content-Length, Date and Last-Modified, If-Modified-Since (304), single byte ranges (206, so a
- * download over a slow line can be resumed), keep-alive with an idle timeout, and many clients at
- * once, each on a connection slot of its own ({@link Exchange}); clients beyond
- * {@link HttpServerConfig#maxConnections} wait in the listen queue.
+ * Content-Length, Date and Last-Modified, If-Modified-Since (304), single byte ranges (206, and
+ * If-Range, so a download over a slow line can be resumed without splicing two versions of a
+ * file), keep-alive with an idle timeout, and many clients at once, each on a connection slot of
+ * its own ({@link Exchange}); clients beyond {@link HttpServerConfig#maxConnections} wait in the
+ * listen queue.
  *
  * <p>Disk reads happen on the stack thread, a buffer (8 KiB) at a time: on the small files and
  * slow links slipway is for this is far below a serial line's byte time, and it keeps the server

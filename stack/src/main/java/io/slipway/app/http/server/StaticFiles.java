@@ -5,6 +5,7 @@ import io.slipway.app.http.MimeTypes;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -48,8 +49,13 @@ final class StaticFiles {
             return Resolution.error(target.refusal());
         }
         Path candidate = root;
-        for (String segment : target.segments()) {
-            candidate = candidate.resolve(segment);
+        try {
+            for (String segment : target.segments()) {
+                candidate = candidate.resolve(segment);
+            }
+        } catch (InvalidPathException e) {
+            // A name the file system's encoding cannot hold (non-ASCII under LANG=C): no such file.
+            return Resolution.error(HttpStatus.NOT_FOUND);
         }
         Path real;
         BasicFileAttributes attributes;
@@ -69,7 +75,7 @@ final class StaticFiles {
         if (attributes.isDirectory()) {
             if (!target.directory()) {
                 String query = target.rawQuery() == null ? "" : "?" + target.rawQuery();
-                return Resolution.redirect(target.rawPath() + "/" + query);
+                return Resolution.redirect(sameHostPath(target.rawPath()) + "/" + query);
             }
             return index(real);
         }
@@ -77,6 +83,19 @@ final class StaticFiles {
             return Resolution.error(HttpStatus.NOT_FOUND); // "/file.html/": a file is no directory
         }
         return regularFile(real, attributes);
+    }
+
+    /**
+     * The path for a Location that stays on this server: a path that begins with two slashes
+     * ({@code //docs}, which names the same directory here) would be a network-path reference
+     * (RFC 3986 §4.2) naming the host "docs" — an open redirect — so leading slashes become one.
+     */
+    private static String sameHostPath(String rawPath) {
+        int i = 0;
+        while (i + 1 < rawPath.length() && rawPath.charAt(i + 1) == '/') {
+            i++;
+        }
+        return rawPath.substring(i);
     }
 
     private Resolution index(Path directory) {
