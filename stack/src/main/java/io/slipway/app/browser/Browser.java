@@ -82,17 +82,24 @@ public final class Browser implements AutoCloseable {
             Url url = current.url();
             listener.onUrl(url);
             if (url.scheme().equals("file")) {
-                return readFile(url, sink, redirectedFrom, start);
+                return readFile(url, current.method().equals("HEAD"), sink, redirectedFrom, start);
             }
             checkFetchable(url);
-            seen.add(key(url));
+            seen.add(key(current));
             Exchange exchange = exchange(current);
             HttpResponse response = exchange.response;
             String location = response.headers().get("Location");
             if (isRedirect(response.status()) && location != null) {
                 drain(exchange, url);
                 Url next = redirectTarget(url, location);
-                if (seen.contains(key(next))) {
+                Request following = redirected(current, next, response.status());
+                if (!next.scheme().equals("http") && !next.scheme().equals("https")) {
+                    // WHATWG Fetch, HTTP-redirect fetch: a server sends the browser to HTTP(S) only, never
+                    // to this machine's files (file:) nor to another protocol.
+                    throw new BrowserException(url + ": redirect to " + next + " refused: a redirect may lead only "
+                            + "to an http or https URL");
+                }
+                if (seen.contains(key(following))) {
                     throw new BrowserException("redirect loop: " + chain(redirectedFrom, url) + " -> " + next);
                 }
                 if (redirectedFrom.size() >= config.maxRedirects()) {
@@ -101,7 +108,7 @@ public final class Browser implements AutoCloseable {
                 }
                 listener.onRedirect(url, next, response.status());
                 redirectedFrom.add(url);
-                current = redirected(current, next, response.status());
+                current = following;
                 continue;
             }
             long bytes = copyBody(exchange, url, sink);
@@ -124,12 +131,21 @@ public final class Browser implements AutoCloseable {
         }
         List<Fetch> images = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Set<String> asked = new HashSet<>();
         for (String src : ImageLinks.find(new String(tee.bytes(), charsetOf(page)))) {
             Url image;
             try {
                 image = page.url().resolve(src);
             } catch (UrlException e) {
                 problems.add("image '" + src + "': " + e.getMessage());
+                continue;
+            }
+            if (!asked.add(key(Request.get(image)))) {
+                continue; // the same image written another way (./a.png, /dir/a.png, a.png#top): asked once
+            }
+            if (image.scheme().equals("file") && !page.url().scheme().equals("file")) {
+                // WHATWG Fetch: a page from the network does not get to read this machine's files.
+                problems.add(image + ": a page from " + page.url().scheme() + ": may not show a local file");
                 continue;
             }
             try (OutputStream sink = imageSink.apply(image)) {
@@ -139,7 +155,8 @@ public final class Browser implements AutoCloseable {
                     problems.add(image + ": " + f.status() + " " + f.reason());
                 }
             } catch (BrowserException e) {
-                problems.add(image + ": " + e.getMessage());
+                String why = e.getMessage();
+                problems.add(why.startsWith(image + ": ") ? why : image + ": " + why);
             }
         }
         return new Page(page, images, problems);
@@ -166,7 +183,9 @@ public final class Browser implements AutoCloseable {
         byte[] message = message(request);
         Connection c = kept;
         kept = null;
-        if (c != null && !c.remote.equals(remote)) {
+        if (c != null && (!c.remote.equals(remote) || !c.isIdle(sockets))) {
+            // Another server's, or closed under us while idle: nothing of this request was sent
+            // on it, so even a POST may go on a new connection (RFC 9112 §9.3.1).
             closeConnection(c);
             c = null;
         }
@@ -347,9 +366,13 @@ public final class Browser implements AutoCloseable {
         return toGet ? Request.get(next) : request.to(next);
     }
 
-    /** What makes two URLs the same request, fragments aside. */
-    private static String key(Url url) {
-        return url.scheme() + "://" + url.hostHeader() + url.requestTarget();
+    /**
+     * What makes two requests the same, fragments aside: the method and the URL. A POST
+     * redirected (303) to a GET of its own URL (Post/Redirect/Get) is no loop.
+     */
+    private static String key(Request request) {
+        Url url = request.url();
+        return request.method() + " " + url.scheme() + "://" + url.hostHeader() + url.requestTarget();
     }
 
     private static String chain(List<Url> from, Url last) {
@@ -384,7 +407,8 @@ public final class Browser implements AutoCloseable {
     // ---------------------------------------------------------------- file: URLs
 
     /** RFC 8089: a file on this machine; another host's files cannot be reached from here. */
-    private Fetch readFile(Url url, OutputStream sink, List<Url> redirectedFrom, long start) throws IOException {
+    private Fetch readFile(Url url, boolean headOnly, OutputStream sink, List<Url> redirectedFrom, long start)
+            throws IOException {
         String host = url.host();
         if (host != null && !host.isEmpty() && !host.equals("localhost")) {
             throw new BrowserException(url + ": files on other hosts (" + host + ") cannot be read");
@@ -397,19 +421,22 @@ public final class Browser implements AutoCloseable {
             throw new BrowserException(url + ": no such file " + file);
         }
         long total = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[COPY_BUFFER];
-            long size = Files.size(file);
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                sink.write(buffer, 0, n);
-                total += n;
-                listener.onBodyProgress(url, total, size);
+        long size = Files.size(file);
+        if (!headOnly) { // HEAD: the fields a GET would give, no content (RFC 9110 §9.3.2)
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[COPY_BUFFER];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    sink.write(buffer, 0, n);
+                    total += n;
+                    listener.onBodyProgress(url, total, size);
+                }
             }
+            sink.flush();
+            size = total;
         }
-        sink.flush();
         HttpHeaders h = new HttpHeaders();
         h.add("Content-Type", MimeTypes.forFileName(file.getFileName().toString()));
-        h.add("Content-Length", Long.toString(total));
+        h.add("Content-Length", Long.toString(size));
         listener.onBodyDone(url, total, System.nanoTime() - start);
         return new Fetch(url, HttpStatus.OK, HttpStatus.reason(HttpStatus.OK), h, total, redirectedFrom,
                 System.nanoTime() - start);

@@ -4,6 +4,7 @@ import io.slipway.app.http.HttpLimits;
 import io.slipway.app.http.ResponseReader;
 import io.slipway.socket.InetEndpoint;
 import io.slipway.socket.SocketException;
+import io.slipway.socket.Sockets;
 import io.slipway.socket.StreamSocket;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -46,8 +47,36 @@ final class Connection implements AutoCloseable {
         }
     }
 
-    /** Whether writing the request failed in a way that a fresh connection may cure (a stale kept-alive one). */
+    /**
+     * Whether the kept connection is still open and quiet, as it must be between a response and
+     * the next request: nothing to read from the socket. The server's FIN (it closed the idle
+     * connection), a reset, or bytes nobody asked for all make it unfit for another request.
+     */
+    boolean isIdle(Sockets sockets) {
+        try {
+            return !sockets.awaitReadable(descriptor(), 0);
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the request failed because the kept-alive connection was gone under it (RFC 9112
+     * §9.3.1: the server closed it as the request went out), which a fresh connection may cure:
+     * the stream ended before any byte of an answer, or the connection was reset or shut. Not a
+     * timeout (a slow server, not a closed connection: asking again would only double the wait
+     * and the load), not an interrupt, not the stack stopping.
+     */
     static boolean isStale(IOException e) {
-        return e instanceof java.io.EOFException || e instanceof SocketException;
+        if (e instanceof java.io.EOFException) {
+            return true;
+        }
+        if (e instanceof SocketException s) {
+            return switch (s.error()) {
+                case CONNECTION_RESET, CONNECTION_ABORTED, SHUT_DOWN, NOT_CONNECTED -> true;
+                default -> false;
+            };
+        }
+        return false;
     }
 }

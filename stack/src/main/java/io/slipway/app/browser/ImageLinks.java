@@ -32,6 +32,9 @@ final class ImageLinks {
                 continue;
             }
             int gt = tagEnd(html, lt + 1);
+            if (gt == html.length()) {
+                break; // HTML §13.2.5: a tag the text ends within is no tag (eof-in-tag), its src unasked
+            }
             if (lower.startsWith("<img", lt) && lt + 4 < html.length()
                     && (Character.isWhitespace(html.charAt(lt + 4)) || html.charAt(lt + 4) == '/')) {
                 String src = attribute(html, lt + 4, gt, "src");
