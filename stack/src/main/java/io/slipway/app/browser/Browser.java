@@ -179,7 +179,7 @@ public final class Browser implements AutoCloseable {
 
     private Exchange exchange(Request request) throws IOException {
         Url url = request.url();
-        InetEndpoint remote = new InetEndpoint(resolve(url.host()), url.port());
+        InetEndpoint remote = new InetEndpoint(resolveFor(url), url.port());
         byte[] message = message(request);
         Connection c = kept;
         kept = null;
@@ -201,7 +201,7 @@ public final class Browser implements AutoCloseable {
                 // RFC 9112 §9.3.1: the server may close an idle connection at any time; ask again on a new one
             }
         }
-        c = open(remote);
+        c = openFor(url, remote);
         try {
             return send(c, message, request.method());
         } catch (IOException e) {
@@ -284,6 +284,24 @@ public final class Browser implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- names, sockets, schemes
+
+    /** The server's address, or a failure that names the URL it was for. */
+    private int resolveFor(Url url) throws IOException {
+        try {
+            return resolve(url.host());
+        } catch (BrowserException e) {
+            throw new BrowserException(url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection to the server, or a failure that names the URL it was for. */
+    private Connection openFor(Url url, InetEndpoint remote) throws IOException {
+        try {
+            return open(remote);
+        } catch (BrowserException e) {
+            throw new BrowserException(url + ": " + e.getMessage(), e);
+        }
+    }
 
     private int resolve(String host) throws IOException {
         if (Addresses.isLiteral(host)) {

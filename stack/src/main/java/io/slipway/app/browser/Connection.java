@@ -6,19 +6,14 @@ import io.slipway.socket.InetEndpoint;
 import io.slipway.socket.SocketException;
 import io.slipway.socket.Sockets;
 import io.slipway.socket.StreamSocket;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * An HTTP connection to one server: the stream socket, its buffered input (which may hold the
- * start of the next response) and the response reader over it. Kept between requests while the
- * server allows (RFC 9112 §9.3).
+ * An HTTP connection to one server: the stream socket and the response reader over its input.
+ * Kept between requests while the server allows (RFC 9112 §9.3).
  */
 final class Connection implements AutoCloseable {
-    private static final int INPUT_BUFFER = 8192;
-
     final StreamSocket socket;
     final InetEndpoint remote;
     final ResponseReader reader;
@@ -29,8 +24,7 @@ final class Connection implements AutoCloseable {
     Connection(StreamSocket socket, InetEndpoint remote, HttpLimits limits) {
         this.socket = socket;
         this.remote = remote;
-        InputStream in = new BufferedInputStream(socket.getInputStream(), INPUT_BUFFER);
-        this.reader = new ResponseReader(in, limits);
+        this.reader = new ResponseReader(socket.getInputStream(), limits); // it buffers what it reads
         this.out = socket.getOutputStream();
     }
 
@@ -53,6 +47,9 @@ final class Connection implements AutoCloseable {
      * connection), a reset, or bytes nobody asked for all make it unfit for another request.
      */
     boolean isIdle(Sockets sockets) {
+        if (reader.bufferedBytes() > 0) {
+            return false;
+        }
         try {
             return !sockets.awaitReadable(descriptor(), 0);
         } catch (SocketException e) {

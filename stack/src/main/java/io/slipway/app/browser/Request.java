@@ -32,8 +32,14 @@ public record Request(String method, Url url, byte[] body, String contentType) {
         return new Request(method, other, body, contentType);
     }
 
-    /** RFC 9110 §9.2.2: methods a client may repeat when a connection fails under it. */
+    /**
+     * RFC 9110 §9.2.2: methods a client may repeat when a connection fails under it (RFC 9112
+     * §9.3.1) — GET, HEAD, PUT, DELETE, OPTIONS and TRACE; never POST.
+     */
     boolean isIdempotent() {
-        return method.equals("GET") || method.equals("HEAD");
+        return switch (method) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
     }
 }

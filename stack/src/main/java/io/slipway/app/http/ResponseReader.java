@@ -39,6 +39,14 @@ public final class ResponseReader {
     }
 
     /**
+     * Bytes read from the stream and not yet taken: between responses (the last body read to its
+     * end), bytes that no request asked for.
+     */
+    public int bufferedBytes() {
+        return source.available();
+    }
+
+    /**
      * Reads the next final response's head; what is left of the previous body is read and
      * discarded first.
      *

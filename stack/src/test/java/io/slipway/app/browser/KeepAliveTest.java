@@ -48,6 +48,26 @@ class KeepAliveTest {
     }
 
     @Test
+    void shouldNotTakeBytesNoRequestAskedForAsTheNextAnswer() throws Exception {
+        // A server that sent more than the response (here a whole second one, unasked) has lost
+        // the count of requests and answers on that connection: the next request goes on a new
+        // one rather than read the stray bytes as its answer (RFC 9112 §9.3's pairing).
+        ScriptedServer server = net.server(80)
+                .reply(ok("one") + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstray")
+                .reply(ok("two"));
+        Browser browser = net.browser();
+        ByteArrayOutputStream first = sink();
+        ByteArrayOutputStream second = sink();
+
+        browser.get(FIRST, first);
+        browser.get(SECOND, second);
+
+        assertEquals("one", first.toString());
+        assertEquals("two", second.toString());
+        assertEquals(2, server.connections());
+    }
+
+    @Test
     void shouldCarryRequestsToTheSameHostByAnotherNameOrCaseOverTheSameConnection() throws Exception {
         ScriptedServer server = net.server(80).reply(ok("one")).reply(ok("two"));
         Browser browser = net.browser();

@@ -57,6 +57,8 @@ final class Exchange {
     private long bodyPosition;
     private long bodyRemaining;
     private boolean closeAfter;
+    /** An HTTP/1.0 client that asked to keep the connection: it must be told we do (RFC 9112 §C.2.2). */
+    private boolean keepAliveAnswer;
     private boolean headStarted;
     private Phase phase = Phase.READING;
     private long deadline;
@@ -187,6 +189,7 @@ final class Exchange {
         boolean isHead = method.equals("HEAD");
         logLine = method + " " + request.target();
         closeAfter = !request.keepAlive() || parser.contentLength() != 0;
+        keepAliveAnswer = !closeAfter && request.versionMinor() == 0;
         if (!isHead && !method.equals("GET")) {
             respondWithError(HttpStatus.METHOD_NOT_ALLOWED, false, new String[] {"Allow", "GET, HEAD"}, nowNanos);
             return;
@@ -283,7 +286,10 @@ final class Exchange {
     private void startResponse(int status, HttpHeaders h, FileChannel file, long first, long length, long nowNanos) {
         if (closeAfter) {
             h.add("Connection", "close");
+        } else if (keepAliveAnswer) {
+            h.add("Connection", "keep-alive"); // else a 1.0 client takes the close as the end of the body
         }
+        keepAliveAnswer = false;
         head = new HttpResponseHead(status, h).encode();
         headSent = 0;
         outStart = 0;

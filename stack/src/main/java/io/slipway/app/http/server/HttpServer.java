@@ -57,7 +57,21 @@ public final class HttpServer extends StreamService {
 
     @Override
     protected boolean serve(int slot, int fd, long nowNanos) throws SocketException {
-        return exchanges[slot].serve(sockets, fd, nowNanos);
+        try {
+            return exchanges[slot].serve(sockets, fd, nowNanos);
+        } catch (RuntimeException e) {
+            // A fault serving one client (a bug, or something of the file system's) costs that
+            // client its connection, not every client the service: a thrown service is removed.
+            events.increment(HttpServerEvent.INTERNAL_ERRORS);
+            if (config.accessLog() != null) {
+                try {
+                    config.accessLog().accept("- internal error, connection dropped: " + e);
+                } catch (RuntimeException again) {
+                    // the log itself is what fails: the count above is all that can be kept
+                }
+            }
+            return true;
+        }
     }
 
     @Override

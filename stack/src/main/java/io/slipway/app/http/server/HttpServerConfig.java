@@ -40,6 +40,11 @@ public record HttpServerConfig(Path root, int address, int port, int maxConnecti
         if (maxConnections < 1 || backlog < 1) {
             throw new IllegalArgumentException("need at least one connection and a backlog of one");
         }
+        if (idleTimeoutNanos <= 0 || headTimeoutNanos <= 0 || stallTimeoutNanos <= 0 || lingerNanos < 0) {
+            throw new IllegalArgumentException("HTTP timeouts must be positive (linger may be 0): idle "
+                    + idleTimeoutNanos + ", head " + headTimeoutNanos + ", stall " + stallTimeoutNanos + ", linger "
+                    + lingerNanos + " ns");
+        }
     }
 
     /** Serves {@code root} on port 80 of every address, with the defaults. */

@@ -11,5 +11,7 @@ public enum HttpServerEvent {
     /** Body bytes sent (headers not counted). */
     BODY_BYTES,
     /** Connections closed because a client was too slow to send a request or to read a response. */
-    TIMEOUTS
+    TIMEOUTS,
+    /** Connections dropped because serving them threw (a bug): the server goes on with the others. */
+    INTERNAL_ERRORS
 }

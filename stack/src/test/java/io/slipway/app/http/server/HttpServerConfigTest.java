@@ -38,6 +38,16 @@ class HttpServerConfigTest {
     }
 
     @Test
+    void shouldRefuseTimeoutsThatAreNotPositive() {
+        long s = 1_000_000_000L;
+        assertThrows(IllegalArgumentException.class, () -> HttpServerConfig.of(root).withTimeouts(0, s, s, s));
+        assertThrows(IllegalArgumentException.class, () -> HttpServerConfig.of(root).withTimeouts(s, -1, s, s));
+        assertThrows(IllegalArgumentException.class, () -> HttpServerConfig.of(root).withTimeouts(s, s, 0, s));
+        assertThrows(IllegalArgumentException.class, () -> HttpServerConfig.of(root).withTimeouts(s, s, s, -1));
+        assertEquals(0, HttpServerConfig.of(root).withTimeouts(s, s, s, 0).lingerNanos(), "no linger is allowed");
+    }
+
+    @Test
     void shouldRefuseARootThatIsNotThere() throws Exception {
         Stack stack = new Stack("server", StackConfig.DEFAULT, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -169,7 +169,10 @@ class HttpServerKeepAliveTest {
     void shouldKeepAnHttp10ConnectionThatAsksForKeepAlive() throws Exception {
         TestConnection c = site.connect();
         c.send("GET /a.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
-        assertEquals("first\n", c.readResponse().bodyText());
+        RawResponse first = c.readResponse();
+        assertEquals("first\n", first.bodyText());
+        // RFC 9112 §C.2.2: a 1.0 client keeps the connection only if told so; else it waits for the close.
+        assertEquals("keep-alive", first.header("Connection"));
         c.send("GET /b.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
         assertEquals("second file\n", c.readResponse().bodyText());
 

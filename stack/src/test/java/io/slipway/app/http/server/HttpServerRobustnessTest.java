@@ -52,6 +52,27 @@ class HttpServerRobustnessTest {
     }
 
     @Test
+    void shouldDropOnlyTheConnectionWhoseServingThrowsAndGoOnServingTheOthers() throws Exception {
+        // A fault while serving one client (here the access log throws on its request) must cost
+        // that client its connection, not remove the whole service from the stack.
+        file(root, "a.txt", "first\n");
+        file(root, "boom.txt", "never\n");
+        HttpServerSimulation site = new HttpServerSimulation(root, c -> c.withAccessLog(line -> {
+            if (line.contains("/boom.txt")) {
+                throw new IllegalStateException("the log's disk is full");
+            }
+        }));
+        TestConnection c = site.connect();
+        c.send("GET /boom.txt HTTP/1.1\r\nHost: test\r\n\r\n");
+
+        assertTrue(c.awaitClose(10 * SECOND), "the faulty exchange's connection is closed");
+        assertServed(site);
+        assertEquals(1, site.http.events().get(HttpServerEvent.INTERNAL_ERRORS));
+        assertEquals(0, site.server.sockets().serviceFailures().size(), site.server.sockets().serviceFailures()
+                .toString());
+    }
+
+    @Test
     void shouldEndTheConnectionWhenAFileIsCutShortWhileItIsSent() throws Exception {
         HttpServerSimulation site = oneSlot();
         TestConnection c = site.connect();
