@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "slipway 0.1.0",
         description = "A TCP/IP stack that links machines over a serial cable.",
-        subcommands = {PingCommand.class, LookupCommand.class, GetCommand.class, NcCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PingCommand.class, LookupCommand.class, GetCommand.class, NcCommand.class, ServeCommand.class, DemoCommand.class,
+            io.slipway.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Slipway implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;

@@ -8,12 +8,26 @@ import io.slipway.base.Counters;
  */
 public final class CableCounters {
     private final Counters<CableEvent> events = new Counters<>(CableEvent.class);
+    /** Written by one thread at a time (under the direction's lock), read by any. */
+    private volatile long wireBytes;
 
     CableCounters() {
     }
 
     void increment(CableEvent event) {
         events.increment(event);
+    }
+
+    void addWireBytes(int n) {
+        wireBytes += n;
+    }
+
+    /**
+     * Bytes put on the line in this direction, as the framing encoded them (SLIP's END and
+     * escapes included), lost frames too: what the line's time went to.
+     */
+    public long wireBytes() {
+        return wireBytes;
     }
 
     public long get(CableEvent event) {
@@ -47,6 +61,6 @@ public final class CableCounters {
     /** The events that happened, as {@code name=count} pairs. */
     @Override
     public String toString() {
-        return events.toString();
+        return events + " " + wireBytes + " wire bytes";
     }
 }

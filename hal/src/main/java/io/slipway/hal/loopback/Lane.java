@@ -89,6 +89,12 @@ final class Lane {
         this.received = new ReceiveQueue(receiveQueueFrames, maxFrame);
     }
 
+    /** Puts {@code wireBytes} on the line; when they finish arriving. */
+    private long onLine(long now, int wireBytes) {
+        counters.addWireBytes(wireBytes);
+        return line.send(now, wireBytes);
+    }
+
     CableCounters counters() {
         return counters;
     }
@@ -131,12 +137,12 @@ final class Lane {
         if (len - headerLength > impairments.mtuCap()) {
             // Sent by the sender, so it takes its time on the line, then vanishes.
             counters.increment(CableEvent.MTU_CAPPED);
-            line.send(now, wireLength(frame, off, len));
+            onLine(now, wireLength(frame, off, len));
             return GONE;
         }
         if (chance(impairments.loss())) {
             counters.increment(CableEvent.LOST);
-            line.send(now, wireLength(frame, off, len));
+            onLine(now, wireLength(frame, off, len));
             return GONE;
         }
         int index = free[--freeCount];
@@ -147,7 +153,7 @@ final class Lane {
         } else {
             f.length = encoder.encode(frame, off, len, f.bytes, 0);
         }
-        long arrival = line.send(now, f.length) + impairments.propagationDelayNanos();
+        long arrival = onLine(now, f.length) + impairments.propagationDelayNanos();
         if (chance(impairments.corruption()) && f.length > 0) {
             int bit = random.nextInt(f.length * 8);
             f.bytes[bit >>> 3] ^= (byte) (1 << (bit & 7));

@@ -53,6 +53,21 @@ class PacingTest {
     }
 
     @Test
+    void shouldCountTheWireBytesOfEachDirectionEscapesAndLostFramesIncluded() {
+        LoopbackCable cable = cable(Framing.SLIP, Impairments.builder().baud(BAUD).loss(1.0).build());
+        byte[] frame = TestFrames.plain(100);
+        frame[10] = (byte) 0xC0; // END and ESC inside the frame cost a byte more each
+        frame[20] = (byte) 0xDB;
+
+        cable.a().transmit(frame, 0, frame.length);
+        cable.a().transmit(frame, 0, frame.length);
+
+        assertEquals(2 * (2 + 100 + 2), cable.counters(CableDirection.A_TO_B).wireBytes(),
+                "two lost frames still took their time on the line");
+        assertEquals(0, cable.counters(CableDirection.B_TO_A).wireBytes());
+    }
+
+    @Test
     void shouldQueueBackToBackFramesBehindEachOther() {
         LoopbackCable cable = cable(Framing.SLIP, baud(BAUD));
         byte[] frame = TestFrames.plain(100);

@@ -1,0 +1,129 @@
+package io.slipway.cli.bench;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slipway bench}: the TCP benchmarks of BENCHMARKS.md, each figure beside its reference
+ * measured in the same run. Timing lives here and in JMH, never in a pass/fail test.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measures slipway's TCP: goodput over a paced serial line against the line's limit (serial), bulk "
+                    + "throughput between two stacks in memory against Linux loopback TCP (memory), 1-byte round "
+                    + "trips against Linux loopback TCP (rr), and keystroke latency behind a bulk transfer at 115200 "
+                    + "baud (latency).",
+            "",
+            "Exit status: 0 when every benchmark ran, 1 if one failed, 2 for a bad command line."
+        })
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "BENCHMARK", description = "serial, memory, rr, latency (default: all).")
+    List<String> which;
+
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "115200",
+            description = "Line rate of the serial benchmarks (default ${DEFAULT-VALUE}).")
+    int baud;
+
+    @Option(names = "--bytes", paramLabel = "N", defaultValue = "1048576",
+            description = "Bytes of the serial bulk transfer (default ${DEFAULT-VALUE}).")
+    long bytes;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
+            description = "How long each real-time benchmark runs (memory, rr; default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> all = List.of("serial", "memory", "rr", "latency");
+        List<String> run = which == null || which.isEmpty() ? all : which;
+        for (String name : run) {
+            if (!all.contains(name)) {
+                throw new IllegalArgumentException("no benchmark '" + name + "': " + String.join(", ", all));
+            }
+        }
+        if (baud < 300 || bytes < 10_000 || seconds < 1) {
+            throw new IllegalArgumentException("--baud must be at least 300, --bytes 10000, --seconds 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (String name : run) {
+            switch (name) {
+                case "serial" -> serial(out);
+                case "memory" -> memory(out);
+                case "rr" -> roundTrips(out);
+                case "latency" -> latency(out);
+                default -> throw new IllegalStateException(name);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private void serial(PrintWriter out) throws Exception {
+        SerialGoodput.Result r = SerialGoodput.run(baud, 1006, bytes);
+        say(out, "serial goodput: %d bytes a -> b over SLIP at %d baud, MTU %d (virtual time)", r.bytes(), r.baud(),
+                r.mtu());
+        say(out, "  %.1f B/s of payload in %.2f s; the line's limit for these bytes %.1f B/s: %.2f %%", r.goodput(),
+                r.seconds(), r.limit(), 100 * r.goodput() / r.limit());
+        say(out, "  %d segments, %d retransmitted; %.2f bytes allocated per segment in the steady state", r.segments(),
+                r.retransmitted(), r.allocatedBytesPerSegment());
+    }
+
+    private void memory(PrintWriter out) throws Exception {
+        say(out, "in-memory bulk: one connection, two stacks on the unpaced cable, SLIP, MTU 1500 (real time, %d s)",
+                seconds);
+        double ours = MemoryBulk.slipway(seconds);
+        double java = MemoryBulk.linuxLoopback(seconds);
+        Double iperf = Iperf3.loopbackMss1460(seconds);
+        say(out, "  slipway                          %8.3f Gbit/s", gbits(ours));
+        if (iperf != null) {
+            say(out, "  Linux loopback, iperf3 -M 1460   %8.3f Gbit/s   slipway/Linux %.2f", gbits(iperf), ours / iperf);
+        } else {
+            say(out, "  Linux loopback, iperf3 -M 1460   (iperf3 not installed: apt-get install iperf3)");
+        }
+        say(out, "  Linux loopback, Java sockets     %8.3f Gbit/s   slipway/Linux %.2f (its segments are 64 KiB)",
+                gbits(java), ours / java);
+    }
+
+    private void roundTrips(PrintWriter out) throws Exception {
+        say(out, "request/response: 1-byte round trips, TCP_NODELAY, two stacks on the unpaced cable (real time, %d s)",
+                seconds);
+        double ours = RoundTrips.slipway(seconds);
+        double linux = RoundTrips.linuxLoopback(seconds);
+        say(out, "  slipway                          %10.0f round trips/s", ours);
+        say(out, "  Linux loopback, Java sockets     %10.0f round trips/s   slipway/Linux %.2f", linux, ours / linux);
+    }
+
+    private void latency(PrintWriter out) throws Exception {
+        int window = 30;
+        say(out, "keystroke latency: 1 byte every 200 ms echoed, TCP_NODELAY, SLIP at %d baud (virtual time, %d s)",
+                baud, window);
+        InteractiveLatency.Result quiet = InteractiveLatency.run(baud, false, window);
+        InteractiveLatency.Result loaded = InteractiveLatency.run(baud, true, window);
+        say(out, "  quiet line                 median %7.1f ms, max %7.1f ms (%d keystrokes)", ms(quiet.median()),
+                ms(quiet.max()), quiet.sorted().length);
+        say(out, "  behind a bulk transfer     median %7.1f ms, max %7.1f ms (%d keystrokes)", ms(loaded.median()),
+                ms(loaded.max()), loaded.sorted().length);
+    }
+
+    private static double gbits(double bytesPerSecond) {
+        return bytesPerSecond * 8 / 1e9;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    static void say(PrintWriter out, String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+    }
+}

@@ -1,0 +1,101 @@
+package io.slipway.cli.bench;
+
+import io.slipway.base.ManualClock;
+import io.slipway.base.SystemClock;
+import io.slipway.hal.framing.Framing;
+import io.slipway.hal.loopback.Impairments;
+import io.slipway.hal.loopback.LoopbackCable;
+import io.slipway.ip.Ipv4Address;
+import io.slipway.ip.Ipv4Prefix;
+import io.slipway.socket.Service;
+import io.slipway.socket.SocketException;
+import io.slipway.stack.InterfaceConfig;
+import io.slipway.stack.Simulation;
+import io.slipway.stack.Stack;
+import io.slipway.stack.StackConfig;
+import io.slipway.stack.StackRunner;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Two whole stacks, a (10.0.0.1) and b (10.0.0.2), joined by a SLIP loopback cable: either in
+ * virtual time (one thread, a {@link Simulation}: deterministic, and a paced line's minutes take
+ * a second) or in real time (a {@link StackRunner} thread each). Services are added before the
+ * stacks start.
+ */
+final class Pair implements AutoCloseable {
+    static final int A = Ipv4Address.parse("10.0.0.1");
+    static final int B = Ipv4Address.parse("10.0.0.2");
+
+    final LoopbackCable cable;
+    final Stack a;
+    final Stack b;
+    private final ManualClock clock;
+    private final Simulation sim;
+    private StackRunner runnerA;
+    private StackRunner runnerB;
+
+    private Pair(boolean virtual, Impairments line, int mtu, StackConfig config) {
+        clock = virtual ? new ManualClock() : null;
+        cable = LoopbackCable.builder(virtual ? clock : SystemClock.INSTANCE).name("bench").framing(Framing.SLIP)
+                .mtu(mtu).impairments(line).seed(1).build();
+        a = new Stack("a", config, 1);
+        b = new Stack("b", config, 2);
+        a.addInterface(cable.a(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.1/24", 24), B));
+        b.addInterface(cable.b(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.2/24", 24), A));
+        sim = virtual ? new Simulation(clock).add(a).add(b) : null;
+    }
+
+    static Pair virtual(Impairments line, int mtu, StackConfig config) {
+        return new Pair(true, line, mtu, config);
+    }
+
+    static Pair realTime(Impairments line, int mtu, StackConfig config) {
+        return new Pair(false, line, mtu, config);
+    }
+
+    Pair onA(Service s) throws SocketException {
+        a.sockets().addService(s);
+        return this;
+    }
+
+    Pair onB(Service s) throws SocketException {
+        b.sockets().addService(s);
+        return this;
+    }
+
+    /** The time the stacks run on. */
+    long nanos() {
+        return clock != null ? clock.nanos() : System.nanoTime();
+    }
+
+    /**
+     * Runs the stacks until {@code done} (read on this thread: in real time it must read what the
+     * stack threads publish safely) or {@code limitNanos} of their time; true when done.
+     */
+    boolean runUntil(BooleanSupplier done, long limitNanos) throws InterruptedException {
+        if (sim != null) {
+            return sim.runUntil(done, limitNanos);
+        }
+        if (runnerA == null) {
+            runnerA = new StackRunner(a, SystemClock.INSTANCE).start();
+            runnerB = new StackRunner(b, SystemClock.INSTANCE).start();
+        }
+        long deadline = System.nanoTime() + limitNanos;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0 || runnerA.failure() != null || runnerB.failure() != null) {
+                return false;
+            }
+            Thread.sleep(1); // the work is on the stack threads; this one only watches
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (runnerA != null) {
+            runnerA.close();
+            runnerB.close();
+        }
+        cable.close();
+    }
+}

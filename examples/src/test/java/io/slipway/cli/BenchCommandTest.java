@@ -1,0 +1,41 @@
+package io.slipway.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code slipway bench} runs and reports each figure beside its reference. No figure is checked
+ * here (timing does not belong in tests): only that the benchmarks complete, every byte checked,
+ * and say what they measured.
+ */
+class BenchCommandTest {
+    @Test
+    void shouldMeasureSerialGoodputAgainstTheLinesLimit() {
+        CommandRun run = CommandRun.of("bench", "serial", "--bytes", "100000");
+
+        assertEquals(Slipway.EXIT_OK, run.status(), run.toString());
+        assertTrue(run.out().startsWith("serial goodput: 100000 bytes a -> b over SLIP at 115200 baud, MTU 1006"),
+                run.toString());
+        assertTrue(run.out().matches("(?s).*B/s of payload in [0-9.]+ s; the line's limit for these bytes [0-9.]+ "
+                + "B/s: [0-9.]+ %.*"), run.toString());
+    }
+
+    @Test
+    void shouldMeasureKeystrokesOnAQuietLineAndBehindABulkTransfer() {
+        CommandRun run = CommandRun.of("bench", "latency");
+
+        assertEquals(Slipway.EXIT_OK, run.status(), run.toString());
+        assertTrue(run.out().contains("  quiet line                 median "), run.toString());
+        assertTrue(run.out().contains("  behind a bulk transfer     median "), run.toString());
+    }
+
+    @Test
+    void shouldRefuseAnUnknownBenchmark() {
+        CommandRun run = CommandRun.of("bench", "warp");
+
+        assertEquals(Slipway.EXIT_USAGE, run.status(), run.toString());
+        assertEquals("slipway: no benchmark 'warp': serial, memory, rr, latency\n", run.err());
+    }
+}
