@@ -107,7 +107,7 @@ final class HostStack implements AutoCloseable {
         SerialAdapter serial;
         try {
             serial = new SerialAdapter(line, s.framing(), s.mtu(), SerialAdapter.DEFAULT_RING_BYTES,
-                    SerialAdapter.DEFAULT_RING_BYTES);
+                    SerialAdapter.transmitRingFor(s.framing(), s.mtu()));
         } catch (RuntimeException e) {
             line.close();
             throw e;

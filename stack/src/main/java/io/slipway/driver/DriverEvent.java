@@ -7,5 +7,7 @@ public enum DriverEvent {
     /** A frame found the transmit backlog full; it was dropped. */
     BACKLOG_FULL,
     /** Frames that waited in the backlog because the adapter's queue was full. */
-    BACKLOGGED
+    BACKLOGGED,
+    /** Low-delay frames that waited, in the lane that leaves before bulk frames. */
+    BACKLOGGED_LOW_DELAY
 }

@@ -291,6 +291,16 @@ public final class Ipv4 {
      */
     public SendResult send(PacketBuffer payload, int source, int destination, int protocol, int ttl,
             boolean dontFragment, long nowNanos) {
+        return send(payload, source, destination, protocol, ttl, 0, dontFragment, nowNanos);
+    }
+
+    /**
+     * As {@link #send(PacketBuffer, int, int, int, int, boolean, long)}, with the header's type of
+     * service byte (RFC 791 §3.1, RFC 2474's DS field): {@link Ipv4Header#TOS_LOW_DELAY} asks the
+     * LAN driver to send the datagram ahead of bulk traffic.
+     */
+    public SendResult send(PacketBuffer payload, int source, int destination, int protocol, int ttl, int tos,
+            boolean dontFragment, long nowNanos) {
         int total = payload.length() + Ipv4Header.MIN_LENGTH;
         if (total > Ipv4Header.MAX_TOTAL_LENGTH) {
             events.increment(IpEvent.DROP_TOO_BIG);
@@ -323,7 +333,7 @@ public final class Ipv4 {
         int start = payload.prepend(Ipv4Header.MIN_LENGTH);
         Ipv4Header h = txHeader.wrap(payload.data(), start, total);
         int flags = dontFragment ? Ipv4Header.FLAG_DONT_FRAGMENT : 0;
-        h.write(0, total, nextIdentification(), flags, ttl == 0 ? config.defaultTtl() : ttl, protocol, source,
+        h.write(tos, total, nextIdentification(), flags, ttl == 0 ? config.defaultTtl() : ttl, protocol, source,
                 destination);
         events.increment(IpEvent.PACKETS_OUT);
         if (out == null) {

@@ -33,6 +33,11 @@ public final class Ipv4Header {
 
     static final int VERSION_IHL = 0;
     static final int TOS = 1;
+    /**
+     * RFC 1349's "minimize delay" type of service, as interactive programs (ssh, telnet) set it
+     * and as Linux's pfifo_fast queues it first; slipway's LAN driver does the same.
+     */
+    public static final int TOS_LOW_DELAY = 0x10;
     static final int TOTAL_LENGTH = 2;
     static final int IDENTIFICATION = 4;
     static final int FLAGS_OFFSET = 6;

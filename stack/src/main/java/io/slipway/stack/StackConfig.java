@@ -22,7 +22,11 @@ import io.slipway.udp.UdpConfig;
  */
 public record StackConfig(int maxInterfaces, int maxTimers, int driverBacklogBytes, Ipv4Config ipv4,
         IcmpConfig icmp, ArpConfig arp, UdpConfig udp, SocketConfig sockets, TcpConfig tcp) {
-    public static final StackConfig DEFAULT = new StackConfig(4, 4096, 64 * 1024);
+    /**
+     * A driver backlog of 128 KiB: a whole 64 KiB TCP window of frames waits there without a drop
+     * when the adapter itself queues only a frame or two (which keeps low-delay frames fast).
+     */
+    public static final StackConfig DEFAULT = new StackConfig(4, 4096, 128 * 1024);
 
     public StackConfig {
         if (maxInterfaces < 1 || maxTimers < 1) {

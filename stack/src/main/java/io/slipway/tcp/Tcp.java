@@ -373,7 +373,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         if (ack) {
             c.ackSent(window);
         }
-        transmit(b, c.localAddress, c.remoteAddress);
+        transmit(b, c.localAddress, c.remoteAddress, c.lowDelay(seq, len, flags) ? Ipv4Header.TOS_LOW_DELAY : 0);
     }
 
     /** Our SYN (SYN-SENT), or SYN-ACK (SYN-RECEIVED), with the MSS option (RFC 9293 §3.7.1). */
@@ -438,9 +438,14 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         c.sendAck();
     }
 
+    /** Control segments (SYN, RST) go first: they carry no data for anything to overtake. */
     private void transmit(PacketBuffer b, int source, int destination) {
+        transmit(b, source, destination, Ipv4Header.TOS_LOW_DELAY);
+    }
+
+    private void transmit(PacketBuffer b, int source, int destination, int tos) {
         count(TcpEvent.SEGMENTS_OUT);
-        if (ip.send(b, source, destination, IpProtocol.TCP, 0, false, 0) != SendResult.SENT) {
+        if (ip.send(b, source, destination, IpProtocol.TCP, 0, tos, false, 0) != SendResult.SENT) {
             count(TcpEvent.DROP_SEND_FAILED);
         }
     }

@@ -115,6 +115,9 @@ public final class TcpConnection {
     boolean flushDue;
     /** When data last went out, for RFC 5681 §4.1's restart after idle (once {@link #hasSentData}). */
     long lastSendNanos;
+    /** Whether a segment of the bulk class may still be unacknowledged, and where the last one ended. */
+    boolean bulkSent;
+    int bulkEnd;
     boolean hasSentData;
 
     // ---- options and ownership
@@ -266,6 +269,8 @@ public final class TcpConnection {
         keepaliveProbesSent = 0;
         flushDue = false;
         lastSendNanos = 0;
+        bulkSent = false;
+        bulkEnd = 0;
         hasSentData = false;
         sndWnd = 0;
         maxSndWnd = 0;
@@ -538,6 +543,32 @@ public final class TcpConnection {
     private void onFlushTimeout(long nowNanos) {
         flushDue = true;
         output(nowNanos);
+    }
+
+    /**
+     * Whether the segment {@code seq}, {@code len} bytes, goes out as low-delay traffic, ahead of
+     * bulk frames in the driver's queue: on a slow line a keystroke must not wait a second behind
+     * full-size segments. Small segments are interactive unless a bulk segment of the same
+     * connection may still be on its way — none may overtake another, or the peer would see them
+     * out of order; a segment that takes no sequence space (an ACK, a window update) overtakes
+     * nothing. Full-size segments are bulk.
+     */
+    boolean lowDelay(int seq, int len, int flags) {
+        int seqLen = len + ((flags & TcpHeader.FIN) != 0 ? 1 : 0);
+        if (seqLen == 0) {
+            return true;
+        }
+        if (bulkSent && Seq.lt(sndUna, bulkEnd)) {
+            bulkEnd = Seq.gt(seq + seqLen, bulkEnd) ? seq + seqLen : bulkEnd;
+            return false;
+        }
+        if (len < sendMss) {
+            bulkSent = false;
+            return true;
+        }
+        bulkSent = true;
+        bulkEnd = seq + seqLen;
+        return false;
     }
 
     /** A window probe (RFC 9293 §3.8.6.1): an old sequence number, so the peer answers with its window. */

@@ -54,6 +54,36 @@ class LanDriverTest {
     }
 
     @Test
+    void shouldSendLowDelayFramesAheadOfTheBulkFramesInTheBacklogEachLaneInOrder() {
+        adapter.setTransmitQueueFull(true);
+        driver.send(ipv4(1, 90, 0), 0, 90);
+        driver.send(ipv4(2, 20, TrafficClass.TOS_LOW_DELAY), 0, 20);
+        driver.send(ipv4(3, 90, 0), 0, 90);
+        driver.send(ipv4(4, 20, TrafficClass.TOS_LOW_DELAY), 0, 20);
+
+        adapter.setTransmitQueueFull(false);
+        driver.poll(0, 8);
+
+        List<byte[]> out = adapter.takeTransmitted();
+        assertEquals(List.of(2, 4, 1, 3), out.stream().map(f -> (int) f[2]).toList());
+        assertEquals(2, driver.events().get(DriverEvent.BACKLOGGED));
+        assertEquals(2, driver.events().get(DriverEvent.BACKLOGGED_LOW_DELAY));
+    }
+
+    @Test
+    void shouldHandALowDelayFrameToTheAdapterPastBulkFramesStillWaiting() {
+        adapter.setTransmitQueueFull(true);
+        driver.send(ipv4(1, 90, 0), 0, 90);
+        adapter.setTransmitQueueFull(false);
+
+        driver.send(ipv4(2, 20, TrafficClass.TOS_LOW_DELAY), 0, 20);
+        driver.send(ipv4(3, 90, 0), 0, 90); // bulk: behind the bulk frame that waits
+        driver.poll(0, 8);
+
+        assertEquals(List.of(2, 1, 3), adapter.takeTransmitted().stream().map(f -> (int) f[2]).toList());
+    }
+
+    @Test
     void shouldDropAndCountWhenTheBacklogIsFull() {
         adapter.setTransmitQueueFull(true);
         int accepted = 0;
@@ -96,6 +126,14 @@ class LanDriverTest {
     @Test
     void shouldRefuseABacklogTooSmallForOneFrame() {
         assertThrows(IllegalArgumentException.class, () -> new LanDriver(adapter, 64));
+    }
+
+    /** An IPv4 header's first bytes with type of service {@code tos}, then {@code tag}. */
+    private static byte[] ipv4(int tag, int len, int tos) {
+        byte[] f = frame(tag, len);
+        f[0] = 0x45;
+        f[1] = (byte) tos;
+        return f;
     }
 
     private static byte[] frame(int tag, int len) {

@@ -294,7 +294,7 @@ final class TcpScript {
 
     /** A segment the stack sent, decoded here. */
     record Out(long atNanos, int sourcePort, int destinationPort, int seq, int ack, int flags, int window, int mss,
-            byte[] data) {
+            byte[] data, int tos) {
         int len() {
             return data.length;
         }
@@ -361,7 +361,7 @@ final class TcpScript {
         }
         byte[] data = java.util.Arrays.copyOfRange(p, ihl + headerLength, p.length);
         return new Out(frame.atNanos(), Bytes.u16(p, ihl), Bytes.u16(p, ihl + 2), Bytes.i32(p, ihl + 4),
-                Bytes.i32(p, ihl + 8), p[ihl + 13] & 0xFF, Bytes.u16(p, ihl + 14), mss, data);
+                Bytes.i32(p, ihl + 8), p[ihl + 13] & 0xFF, Bytes.u16(p, ihl + 14), mss, data, p[1] & 0xFF);
     }
 
     /** Every segment sent and not yet taken, decoded; they are taken. */

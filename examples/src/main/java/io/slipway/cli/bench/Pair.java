@@ -34,10 +34,10 @@ final class Pair implements AutoCloseable {
     private StackRunner runnerA;
     private StackRunner runnerB;
 
-    private Pair(boolean virtual, Impairments line, int mtu, StackConfig config) {
+    private Pair(boolean virtual, Impairments line, int mtu, StackConfig config, int hardwareQueueFrames) {
         clock = virtual ? new ManualClock() : null;
         cable = LoopbackCable.builder(virtual ? clock : SystemClock.INSTANCE).name("bench").framing(Framing.SLIP)
-                .mtu(mtu).impairments(line).seed(1).build();
+                .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames).seed(1).build();
         a = new Stack("a", config, 1);
         b = new Stack("b", config, 2);
         a.addInterface(cable.a(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.1/24", 24), B));
@@ -45,12 +45,19 @@ final class Pair implements AutoCloseable {
         sim = virtual ? new Simulation(clock).add(a).add(b) : null;
     }
 
+    /**
+     * The adapters queue {@link #HARDWARE_QUEUE_FRAMES} frames, the one on the line included, as a
+     * UART's driver holds a frame or two: what waits beyond that waits in slipway's LAN driver,
+     * whose backlog sends low-delay frames first.
+     */
+    static final int HARDWARE_QUEUE_FRAMES = 2;
+
     static Pair virtual(Impairments line, int mtu, StackConfig config) {
-        return new Pair(true, line, mtu, config);
+        return new Pair(true, line, mtu, config, HARDWARE_QUEUE_FRAMES);
     }
 
     static Pair realTime(Impairments line, int mtu, StackConfig config) {
-        return new Pair(false, line, mtu, config);
+        return new Pair(false, line, mtu, config, HARDWARE_QUEUE_FRAMES);
     }
 
     Pair onA(Service s) throws SocketException {

@@ -103,6 +103,18 @@ public final class SerialAdapter implements LanAdapter {
     private volatile boolean transmitWaiting;
     private final AtomicReference<IOException> lineError = new AtomicReference<>();
 
+    /**
+     * A transmit ring of two encoded frames of {@code mtu} at most (a power of two): enough to
+     * keep the line busy while the stack hands over the next frame, and no more, so that the LAN
+     * driver's queue, which sends low-delay frames first, is where frames wait. A deep ring here
+     * would put a keystroke behind seconds of bulk data on a slow line (64 KiB is 5.7 s at 115200
+     * baud). The operating system's own serial buffer below it still adds its delay.
+     */
+    public static int transmitRingFor(Framing framing, int mtu) {
+        int maxWire = framing.newEncoder().maxWireLength(mtu + framing.medium().headerLength());
+        return Integer.highestOneBit(2 * maxWire - 1) << 1;
+    }
+
     /** An adapter with the framing's usual MTU ({@link #SLIP_MTU} or {@link #ETHERNET_MTU}). */
     public SerialAdapter(SerialLine line, Framing framing) {
         this(line, framing, defaultMtu(framing), DEFAULT_RING_BYTES, DEFAULT_RING_BYTES);

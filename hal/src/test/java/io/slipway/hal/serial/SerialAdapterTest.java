@@ -49,6 +49,17 @@ class SerialAdapterTest {
 
     // --- frames both ways ---
 
+    @Test
+    void shouldSizeTheTransmitRingForTwoEncodedFramesAndNoMore() {
+        // SLIP, MTU 1006: a frame of all END bytes encodes to 2 * 1006 + 2 = 2014 bytes; two of
+        // them fit in 4096. A deeper ring would hold a keystroke behind seconds of bulk data.
+        assertEquals(4096, SerialAdapter.transmitRingFor(Framing.SLIP, 1006));
+        int ethernet = SerialAdapter.transmitRingFor(Framing.ETHERNET, 1500);
+        int maxWire = Framing.ETHERNET.newEncoder().maxWireLength(1514);
+        assertEquals(1, Integer.bitCount(ethernet));
+        assertTrue(ethernet >= 2 * maxWire && ethernet / 2 < 2 * maxWire, ethernet + " for frames of " + maxWire);
+    }
+
     @ParameterizedTest
     @MethodSource("framings")
     void shouldCarryFramesByteExactBothWaysAtOnce(Framing framing) throws Exception {
