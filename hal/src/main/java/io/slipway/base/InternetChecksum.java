@@ -6,6 +6,9 @@ package io.slipway.base;
  * (pseudo-header, then header and payload) with {@link #add} and closed with {@link #finish}.
  */
 public final class InternetChecksum {
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONGS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private InternetChecksum() {
     }
 
@@ -16,6 +19,11 @@ public final class InternetChecksum {
      */
     public static long add(long sum, byte[] b, int off, int len) {
         int i = off;
+        // Eight bytes at a time: one load, its four 16-bit words added; the same sum, word for word.
+        for (int wide = off + len - 7; i < wide; i += 8) {
+            long x = (long) BIG_ENDIAN_LONGS.get(b, i);
+            sum += (x >>> 48) + ((x >>> 32) & 0xFFFF) + ((x >>> 16) & 0xFFFF) + (x & 0xFFFF);
+        }
         int end = off + len - 1;
         while (i < end) {
             sum += ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);

@@ -128,4 +128,29 @@ class InternetChecksumTest {
             assertEquals(0, InternetChecksum.of(data, 0, data.length), "round " + round);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldSumEightBytesAtATimeExactlyAsWordByWord() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1071);
+        for (int run = 0; run < 20_000; run++) {
+            byte[] b = new byte[r.nextInt(1, 200)];
+            if (r.nextInt(4) == 0) {
+                java.util.Arrays.fill(b, (byte) 0xFF); // sums that are multiples of 0xFFFF
+            } else {
+                r.nextBytes(b);
+            }
+            int off = r.nextInt(b.length);
+            int len = r.nextInt(b.length - off + 1);
+            long start = r.nextInt(4) == 0 ? 0 : r.nextLong(0, 1L << 20);
+            long reference = start;
+            for (int i = 0; i + 1 < len; i += 2) {
+                reference += ((b[off + i] & 0xFF) << 8) | (b[off + i + 1] & 0xFF);
+            }
+            if ((len & 1) != 0) {
+                reference += (b[off + len - 1] & 0xFF) << 8;
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(reference, InternetChecksum.add(start, b, off, len),
+                    "run " + run);
+        }
+    }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark 3 of the TCP issue: one bulk connection between two stacks over the unpaced
- * loopback cable (SLIP, MTU 1500), in real time, each stack on its own thread; and in the same
+ * loopback cable (MTU 1500; SLIP-framed, or IP packets as they are), in real time, each stack on
+ * its own thread; and in the same
  * run the reference, the Linux kernel's TCP over its loopback device between two Java threads.
  * Each runs for a warm-up second, then is measured for {@code seconds}.
  */
@@ -25,8 +26,8 @@ final class MemoryBulk {
     }
 
     /** Bytes per second that slipway carried. */
-    static double slipway(int seconds) throws SocketException, InterruptedException {
-        try (Pair pair = Pair.realTime(Impairments.PERFECT, 1500, StackConfig.DEFAULT)) {
+    static double slipway(boolean framed, int seconds) throws SocketException, InterruptedException {
+        try (Pair pair = Pair.realTime(framed, Impairments.PERFECT, 1500, StackConfig.DEFAULT)) {
             BulkReceiver receiver = new BulkReceiver(pair.b.sockets(), PORT);
             BulkSender sender = new BulkSender(pair.a.sockets(), Pair.B, PORT, Long.MAX_VALUE / 2, false);
             pair.onB(receiver).onA(sender);

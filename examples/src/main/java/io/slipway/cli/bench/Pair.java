@@ -2,6 +2,7 @@ package io.slipway.cli.bench;
 
 import io.slipway.base.ManualClock;
 import io.slipway.base.SystemClock;
+import io.slipway.hal.Medium;
 import io.slipway.hal.framing.Framing;
 import io.slipway.hal.loopback.Impairments;
 import io.slipway.hal.loopback.LoopbackCable;
@@ -17,7 +18,7 @@ import io.slipway.stack.StackRunner;
 import java.util.function.BooleanSupplier;
 
 /**
- * Two whole stacks, a (10.0.0.1) and b (10.0.0.2), joined by a SLIP loopback cable: either in
+ * Two whole stacks, a (10.0.0.1) and b (10.0.0.2), joined by a loopback cable: either in
  * virtual time (one thread, a {@link Simulation}: deterministic, and a paced line's minutes take
  * a second) or in real time (a {@link StackRunner} thread each). Services are added before the
  * stacks start.
@@ -34,10 +35,12 @@ final class Pair implements AutoCloseable {
     private StackRunner runnerA;
     private StackRunner runnerB;
 
-    private Pair(boolean virtual, Impairments line, int mtu, StackConfig config, int hardwareQueueFrames) {
+    private Pair(boolean virtual, boolean framed, Impairments line, int mtu, StackConfig config,
+            int hardwareQueueFrames) {
         clock = virtual ? new ManualClock() : null;
-        cable = LoopbackCable.builder(virtual ? clock : SystemClock.INSTANCE).name("bench").framing(Framing.SLIP)
-                .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames).seed(1).build();
+        LoopbackCable.Builder builder = LoopbackCable.builder(virtual ? clock : SystemClock.INSTANCE).name("bench")
+                .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames).seed(1);
+        cable = (framed ? builder.framing(Framing.SLIP) : builder.unframed(Medium.IP)).build();
         a = new Stack("a", config, 1);
         b = new Stack("b", config, 2);
         a.addInterface(cable.a(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.1/24", 24), B));
@@ -53,11 +56,12 @@ final class Pair implements AutoCloseable {
     static final int HARDWARE_QUEUE_FRAMES = 2;
 
     static Pair virtual(Impairments line, int mtu, StackConfig config) {
-        return new Pair(true, line, mtu, config, HARDWARE_QUEUE_FRAMES);
+        return new Pair(true, true, line, mtu, config, HARDWARE_QUEUE_FRAMES);
     }
 
-    static Pair realTime(Impairments line, int mtu, StackConfig config) {
-        return new Pair(false, line, mtu, config, HARDWARE_QUEUE_FRAMES);
+    /** In real time; {@code framed}: SLIP-encoded and decoded on the cable, else IP packets as they are. */
+    static Pair realTime(boolean framed, Impairments line, int mtu, StackConfig config) {
+        return new Pair(false, framed, line, mtu, config, HARDWARE_QUEUE_FRAMES);
     }
 
     Pair onA(Service s) throws SocketException {

@@ -1,5 +1,6 @@
 package io.slipway.cli.bench;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -20,17 +21,24 @@ final class Pattern {
 
     /** Fills {@code b[0, n)} with the pattern from stream position {@code position}. */
     static void fill(byte[] b, int n, long position) {
-        for (int i = 0; i < n; i++) {
-            b[i] = TABLE[(int) ((position + i) & (SIZE - 1))];
+        for (int done = 0; done < n; ) {
+            int at = (int) ((position + done) & (SIZE - 1));
+            int run = Math.min(n - done, SIZE - at);
+            System.arraycopy(TABLE, at, b, done, run);
+            done += run;
         }
     }
 
     /** The index in {@code b[0, n)} of the first byte that differs from the pattern at {@code position}, or -1. */
     static int mismatch(byte[] b, int n, long position) {
-        for (int i = 0; i < n; i++) {
-            if (b[i] != TABLE[(int) ((position + i) & (SIZE - 1))]) {
-                return i;
+        for (int done = 0; done < n; ) {
+            int at = (int) ((position + done) & (SIZE - 1));
+            int run = Math.min(n - done, SIZE - at);
+            int i = Arrays.mismatch(b, done, done + run, TABLE, at, at + run);
+            if (i >= 0) {
+                return done + i;
             }
+            done += run;
         }
         return -1;
     }

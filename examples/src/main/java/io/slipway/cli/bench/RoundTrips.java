@@ -24,7 +24,7 @@ final class RoundTrips {
     }
 
     static double slipway(int seconds) throws SocketException, InterruptedException {
-        try (Pair pair = Pair.realTime(Impairments.PERFECT, 1500, StackConfig.DEFAULT)) {
+        try (Pair pair = Pair.realTime(true, Impairments.PERFECT, 1500, StackConfig.DEFAULT)) {
             EchoServer server = new EchoServer(pair.b.sockets(), PORT);
             KeystrokeClient client = new KeystrokeClient(pair.a.sockets(), Pair.B, PORT, 0);
             pair.onB(server).onA(client);

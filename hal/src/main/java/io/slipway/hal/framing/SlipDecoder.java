@@ -84,10 +84,41 @@ final class SlipDecoder implements FrameDecoder {
         }
     }
 
+    /**
+     * The same state machine, with the runs of plain bytes between END and ESC copied whole
+     * rather than put one by one: what a line delivers is mostly such runs.
+     */
+    @Override
+    public void accept(byte[] bytes, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            if (state == State.DATA) {
+                int run = i;
+                i = Slip.nextSpecial(bytes, i, end);
+                putRun(bytes, run, i - run);
+                if (i == end) {
+                    return;
+                }
+            }
+            accept(bytes[i++]);
+        }
+    }
+
     @Override
     public void reset() {
         state = State.DATA;
         length = 0;
+    }
+
+    /** {@link #put} for each of {@code n} plain bytes: dropped as too long once the frame is full. */
+    private void putRun(byte[] b, int off, int n) {
+        if (n > frame.length - length) {
+            drop(DropReason.FRAME_TOO_LONG); // put would fill the frame, then drop at the next byte
+            return;
+        }
+        System.arraycopy(b, off, frame, length, n);
+        length += n;
     }
 
     private void put(byte b) {
