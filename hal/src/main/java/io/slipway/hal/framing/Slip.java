@@ -16,8 +16,7 @@ final class Slip {
 
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
             .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGHS = 0x8080_8080_8080_8080L;
+    private static final long LOWS = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long ENDS = 0xC0C0_C0C0_C0C0_C0C0L;
     private static final long ESCS = 0xDBDB_DBDB_DBDB_DBDBL;
 
@@ -26,24 +25,29 @@ final class Slip {
 
     /**
      * The index of the first END or ESC in {@code b[from..end)}, or {@code end}. Eight bytes at a
-     * time: {@code (v - 0x01..) & ~v & 0x80..} is non-zero exactly when a byte of {@code v} is
-     * zero, so {@code v = word ^ 0xC0..} finds an END and {@code word ^ 0xDB..} an ESC.
+     * time (little-endian, so the lowest byte comes first): {@link #zeroBytes} of
+     * {@code word ^ 0xC0..} marks the bytes equal to END, of {@code word ^ 0xDB..} those equal to
+     * ESC, and the lowest mark is the first special byte.
      */
     static int nextSpecial(byte[] b, int from, int end) {
         int i = from;
         for (int wide = end - 7; i < wide; i += 8) {
             long word = (long) LONGS.get(b, i);
-            long ends = word ^ ENDS;
-            long escs = word ^ ESCS;
-            long zeroBytes = ((ends - ONES) & ~ends | (escs - ONES) & ~escs) & HIGHS;
-            if (zeroBytes != 0) {
-                break; // one of these eight: find it below
+            long marks = zeroBytes(word ^ ENDS) | zeroBytes(word ^ ESCS);
+            if (marks != 0) {
+                return i + (Long.numberOfTrailingZeros(marks) >>> 3);
             }
         }
         while (i < end && b[i] != END && b[i] != ESC) {
             i++;
         }
         return i;
+    }
+
+    /** 0x80 in each byte of {@code v} that is zero, 0 in the others: exact, with no carries between bytes. */
+    private static long zeroBytes(long v) {
+        long t = (v & LOWS) + LOWS; // a byte's high bit set here iff its low seven bits are not all 0
+        return ~(t | v | LOWS);
     }
 
     /** Bytes {@code b[off..off+len)} take once stuffed. */
@@ -64,13 +68,23 @@ final class Slip {
         int end = off + len;
         int run = off;
         for (int i = nextSpecial(src, off, end); i < end; i = nextSpecial(src, run, end)) {
-            System.arraycopy(src, run, dst, at, i - run);
-            at += i - run;
+            at = copy(src, run, dst, at, i - run);
             dst[at++] = ESC;
             dst[at++] = src[i] == END ? ESC_END : ESC_ESC;
             run = i + 1;
         }
-        System.arraycopy(src, run, dst, at, end - run);
-        return at + end - run;
+        return copy(src, run, dst, at, end - run);
+    }
+
+    /** Copies a run; a short one byte by byte, which costs less than a call to arraycopy. */
+    private static int copy(byte[] src, int from, byte[] dst, int at, int n) {
+        if (n < 16) {
+            for (int k = 0; k < n; k++) {
+                dst[at + k] = src[from + k];
+            }
+        } else {
+            System.arraycopy(src, from, dst, at, n);
+        }
+        return at + n;
     }
 }
