@@ -5,8 +5,9 @@ import java.util.ArrayDeque;
 /**
  * A passive open (RFC 9293 §3.10.1 OPEN, passive): the local address and port that SYNs come to,
  * its half-open connections (SYN-RECEIVED) and its established ones not yet accepted, both
- * bounded: beyond {@code synQueueLength} half-open SYNs are dropped, beyond the backlog a
- * completed handshake waits half-open (its SYN-ACK is repeated) until there is room.
+ * bounded: beyond {@code synQueueLength} half-open, SYNs are answered with cookies and nothing is
+ * kept ({@link SynCookies}); beyond the backlog a completed handshake waits half-open (its SYN-ACK
+ * is repeated) until there is room.
  */
 public final class Listener {
     final int localAddress;

@@ -55,6 +55,10 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
     private int challengesThisSecond;
     private int challengeLimit;
     private final RandomGenerator random;
+    private final SynCookies cookies;
+    /** When the last cookie went out: only then are ACKs to a listener checked for one. */
+    private long cookieSentNanos;
+    private boolean cookieSent;
 
     public Tcp(Ipv4 ip, Icmp icmp, TcpConfig config, TimerQueue timers, RandomGenerator random, Runnable wakeStack) {
         this.ip = ip;
@@ -65,6 +69,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         this.inUse = new boolean[config.maxConnections()];
         this.ephemeral = new EphemeralPorts(config.ephemeralFirst(), config.ephemeralLast(), random);
         this.isns = InitialSequenceNumbers.random(random);
+        this.cookies = new SynCookies(random);
         this.random = random;
         this.txBuffer = PacketBuffer.standalone(Ipv4.HEADROOM + TcpHeader.MAX_LENGTH + ip.maxMtu(), Ipv4.HEADROOM);
         ip.register(IpProtocol.TCP, this);
@@ -521,19 +526,20 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
             return;
         }
         if (s.has(TcpHeader.ACK)) {
+            if (!s.has(TcpHeader.SYN) && openFromCookie(l, s, in, local, localPort, remote, remotePort, nowNanos)) {
+                return;
+            }
             sendReset(local, localPort, remote, remotePort, s.ack, 0, false);
             return;
         }
         if (!s.has(TcpHeader.SYN)) {
             return;
         }
-        if (l.halfOpen >= config.synQueueLength()) {
-            count(TcpEvent.DROP_SYN_QUEUE_FULL);
-            return;
-        }
-        TcpConnection c = allocate();
+        TcpConnection c = l.halfOpen >= config.synQueueLength() ? null : allocate();
         if (c == null) {
-            count(TcpEvent.DROP_SYN_QUEUE_FULL);
+            // The half-open queue (or the connection table) is full, as in a SYN flood: answer
+            // with a cookie and keep nothing (RFC 4987 §3.6), so that real clients still get in.
+            sendCookieSynAck(s, in, local, localPort, remote, remotePort, nowNanos);
             return;
         }
         c.reset(local, localPort, remote, remotePort);
@@ -547,6 +553,67 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         c.sndWl1 = s.seq;
         c.state = TcpState.SYN_RECEIVED;
         sendSyn(c, true, nowNanos);
+    }
+
+    /** A SYN-ACK whose ISN is the cookie, with our MSS and full window; no state kept (RFC 4987 §3.6). */
+    private void sendCookieSynAck(Segment s, IpInterface in, int local, int localPort, int remote, int remotePort,
+            long nowNanos) {
+        int peerMss = s.options.mss() > 0 ? s.options.mss() : TcpConnection.DEFAULT_MSS;
+        int cookie = cookies.make(local, localPort, remote, remotePort, s.seq, peerMss, nowNanos);
+        cookieSentNanos = nowNanos;
+        cookieSent = true;
+        count(TcpEvent.SYN_COOKIES_SENT);
+        synOptions.reset();
+        synOptions.setMss(in.mtu() - TcpConnection.HEADERS);
+        PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
+        int headerLength = TcpHeader.MIN_LENGTH + synOptions.encodedLength();
+        int start = b.append(headerLength);
+        TcpHeader h = txHeader.wrap(b.data(), start, headerLength);
+        int window = Math.min(config.receiveBufferBytes(), TcpConnection.MAX_WINDOW);
+        h.write(localPort, remotePort, cookie, s.seq + 1, TcpHeader.SYN | TcpHeader.ACK, window, synOptions);
+        h.updateChecksum(local, remote, headerLength);
+        transmit(b, local, remote);
+    }
+
+    /**
+     * The ACK that completes a handshake answered with a cookie: when the cookie is ours (and
+     * cookies went out lately), the connection is made now, as if it had waited in SYN-RECEIVED,
+     * and the segment (which may carry data) is processed on it. False when it is no such ACK.
+     */
+    private boolean openFromCookie(Listener l, Segment s, IpInterface in, int local, int localPort, int remote,
+            int remotePort, long nowNanos) {
+        if (!cookieSent || nowNanos - cookieSentNanos > 2 * SynCookies.INTERVAL_NANOS) {
+            return false;
+        }
+        int peerIsn = s.seq - 1;
+        int iss = s.ack - 1;
+        int mss = cookies.check(iss, local, localPort, remote, remotePort, peerIsn, nowNanos);
+        if (mss == 0) {
+            count(TcpEvent.SYN_COOKIES_REJECTED);
+            return false;
+        }
+        TcpConnection c = l.acceptQueueFull() ? null : allocate();
+        if (c == null) {
+            // No room: drop it; the peer sends again (its data or its ACK) and may find room then.
+            count(TcpEvent.DROP_ACCEPT_QUEUE_FULL);
+            return true;
+        }
+        count(TcpEvent.SYN_COOKIES_ACCEPTED);
+        c.reset(local, localPort, remote, remotePort);
+        c.listener = l;
+        l.halfOpen++; // established() moves it to the accept queue
+        c.initSend(iss, in.mtu(), nowNanos);
+        c.sndNxt = iss + 1;
+        c.sndMax = iss + 1;
+        c.initReceive(peerIsn);
+        c.peerMss(mss);
+        c.ackSent(c.receiveWindow());
+        c.sndWnd = s.window;
+        c.maxSndWnd = s.window;
+        c.sndWl1 = peerIsn;
+        c.state = TcpState.SYN_RECEIVED;
+        SegmentArrival.process(c, s, nowNanos);
+        return true;
     }
 
     private TcpConnection find(int local, int localPort, int remote, int remotePort) {

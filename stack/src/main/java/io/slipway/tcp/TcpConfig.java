@@ -30,7 +30,8 @@ import io.slipway.base.EphemeralPorts;
  *     §4.2.3.6: at least 2 hours by default)
  * @param keepaliveIntervalNanos time between probes
  * @param keepaliveProbes unanswered probes before the connection is dropped
- * @param synQueueLength half-open connections per listener (SYN-RECEIVED), beyond which SYNs are dropped
+ * @param synQueueLength half-open connections per listener (SYN-RECEIVED), beyond which SYNs are answered
+ *     with SYN cookies (RFC 4987 §3.6) and nothing is kept for them
  * @param challengeAcksPerSecond RFC 5961 §7's rate limit on challenge ACKs
  * @param ephemeralFirst the ephemeral port range for connect (RFC 6056, RFC 6335)
  * @param ephemeralLast its end

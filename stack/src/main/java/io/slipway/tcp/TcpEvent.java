@@ -19,8 +19,6 @@ public enum TcpEvent {
     DROP_OUT_OF_WINDOW,
     /** Out-of-order data that found no room in the bounded assembler. */
     DROP_OUT_OF_ORDER_FULL,
-    /** A SYN for a listener whose half-open queue was full. */
-    DROP_SYN_QUEUE_FULL,
     /** A connection ready to be accepted found the accept queue full. */
     DROP_ACCEPT_QUEUE_FULL,
     /** A segment sent to a broadcast or multicast address (RFC 9293 §3.9.1, RFC 1122 §4.2.3.10). */
@@ -47,5 +45,11 @@ public enum TcpEvent {
     DELAYED_ACKS,
     KEEPALIVE_PROBES,
     /** Orphaned connections reset after probing a window their peer kept shut (as Linux's tcp_orphan_retries). */
-    ORPHANS_DROPPED
+    ORPHANS_DROPPED,
+    /** SYN-ACKs sent with a cookie because the half-open queue was full (RFC 4987 §3.6). */
+    SYN_COOKIES_SENT,
+    /** Handshakes completed by a valid returned cookie. */
+    SYN_COOKIES_ACCEPTED,
+    /** ACKs to a listener, while cookies were out, that carried no valid cookie (answered with a reset). */
+    SYN_COOKIES_REJECTED
 }

@@ -120,8 +120,17 @@ class TcpListenStateTest {
         assertEquals(0, s.host.tcp().connectionCount());
     }
 
+    /** A SYN-ACK for the peer's last SYN, whatever its ISN (a cookie, here). */
+    static void assertCookieSynAck(TcpScript s) {
+        TcpScript.Out synAck = s.next();
+        assertEquals(SYN | ACK, synAck.flags(), "a SYN-ACK: " + synAck);
+        assertEquals(s.irs + 1, synAck.ack(), synAck.toString());
+        assertEquals(s.peerPort, synAck.destinationPort(), synAck.toString());
+    }
+
     @Test
-    void shouldDropSynsBeyondTheSynQueueAndCountThem() throws Exception {
+    void shouldAnswerSynsBeyondTheSynQueueWithCookiesAndKeepNothingForThem() throws Exception {
+        // RFC 4987 §3.6: with the half-open queue full, a SYN-ACK whose ISN is a cookie, no state.
         TcpScript.Config c = new TcpScript.Config();
         c.synQueue = 3;
         TcpScript s = new TcpScript(c.build());
@@ -133,12 +142,14 @@ class TcpListenStateTest {
         }
         s.peerPort = 41003;
         s.in(SYN, s.irs, 0, 8192);
+        assertCookieSynAck(s);
         s.peerPort = 41004;
         s.in(SYN, s.irs, 0, 8192);
+        assertCookieSynAck(s);
 
         s.expectNothing();
-        assertEquals(2, s.count(TcpEvent.DROP_SYN_QUEUE_FULL));
-        assertEquals(3, s.host.tcp().connectionCount());
+        assertEquals(2, s.count(TcpEvent.SYN_COOKIES_SENT));
+        assertEquals(3, s.host.tcp().connectionCount(), "nothing kept for the cookies");
     }
 
     @Test

@@ -78,10 +78,11 @@ class TcpSynReceivedStateTest {
         t.synToListener(8192, 1460);
         t.peerPort = 40001;
         t.in(SYN, t.irs, 0, 8192);
-        t.expectNothing(); // the SYN queue (1) is full
-        assertEquals(1, t.count(TcpEvent.DROP_SYN_QUEUE_FULL));
+        // The SYN queue (1) is full: a cookie SYN-ACK (RFC 4987), with nothing kept to repeat it.
+        TcpListenStateTest.assertCookieSynAck(t);
+        assertEquals(1, t.count(TcpEvent.SYN_COOKIES_SENT));
 
-        t.advanceTo(7000); // SYN-ACKs at 1 s and 3 s, given up at 7 s
+        t.advanceTo(7000); // the first one's SYN-ACKs again at 1 s and 3 s, given up at 7 s
         assertEquals(2, t.takeAll().size());
         assertEquals(0, t.host.tcp().connectionCount());
 
