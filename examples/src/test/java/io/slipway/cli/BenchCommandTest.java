@@ -39,10 +39,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldCompleteEveryOneOfAThousandConnectionsAtOnce() {
+        CommandRun run = CommandRun.of("bench", "scale");
+
+        assertEquals(Slipway.EXIT_OK, run.status(), run.toString());
+        assertTrue(run.out().contains("  1000 completed, 0 failed in "), run.toString());
+        assertTrue(run.out().contains("the server held up to 1000 at once"), run.toString());
+    }
+
+    @Test
     void shouldRefuseAnUnknownBenchmark() {
         CommandRun run = CommandRun.of("bench", "warp");
 
         assertEquals(Slipway.EXIT_USAGE, run.status(), run.toString());
-        assertEquals("slipway: no benchmark 'warp': serial, memory, rr, latency\n", run.err());
+        assertEquals("slipway: no benchmark 'warp': serial, memory, rr, latency, scale\n", run.err());
     }
 }

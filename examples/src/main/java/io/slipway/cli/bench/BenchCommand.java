@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures slipway's TCP: goodput over a paced serial line against the line's limit (serial), bulk "
                     + "throughput between two stacks in memory against Linux loopback TCP (memory), 1-byte round "
-                    + "trips against Linux loopback TCP (rr), and keystroke latency behind a bulk transfer at 115200 "
-                    + "baud (latency).",
+                    + "trips against Linux loopback TCP (rr), keystroke latency behind a bulk transfer at 115200 "
+                    + "baud (latency), and a thousand connections at once (scale).",
             "",
             "Exit status: 0 when every benchmark ran, 1 if one failed, 2 for a bad command line."
         })
@@ -27,7 +27,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "BENCHMARK", description = "serial, memory, rr, latency (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "BENCHMARK",
+            description = "serial, memory, rr, latency, scale (default: all).")
     List<String> which;
 
     @Option(names = "--baud", paramLabel = "N", defaultValue = "115200",
@@ -42,17 +43,30 @@ public final class BenchCommand implements Callable<Integer> {
             description = "How long each real-time benchmark runs (memory, rr; default ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "1000",
+            description = "Connections open at once in the scale benchmark (default ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--buffers", paramLabel = "BYTES", defaultValue = "4096",
+            description = "Each connection's send and receive ring in the scale benchmark, a power of two "
+                    + "(default ${DEFAULT-VALUE}).")
+    int buffers;
+
     @Override
     public Integer call() throws Exception {
-        List<String> all = List.of("serial", "memory", "rr", "latency");
+        List<String> all = List.of("serial", "memory", "rr", "latency", "scale");
         List<String> run = which == null || which.isEmpty() ? all : which;
         for (String name : run) {
             if (!all.contains(name)) {
                 throw new IllegalArgumentException("no benchmark '" + name + "': " + String.join(", ", all));
             }
         }
-        if (baud < 300 || bytes < 10_000 || seconds < 1) {
-            throw new IllegalArgumentException("--baud must be at least 300, --bytes 10000, --seconds 1");
+        if (baud < 300 || bytes < 10_000 || seconds < 1 || connections < 1) {
+            throw new IllegalArgumentException("--baud must be at least 300, --bytes 10000, --seconds 1, "
+                    + "--connections 1");
+        }
+        if (Integer.bitCount(buffers) != 1 || buffers < 1024) {
+            throw new IllegalArgumentException("--buffers must be a power of two of at least 1024, was " + buffers);
         }
         PrintWriter out = spec.commandLine().getOut();
         for (String name : run) {
@@ -61,6 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "memory" -> memory(out);
                 case "rr" -> roundTrips(out);
                 case "latency" -> latency(out);
+                case "scale" -> scale(out);
                 default -> throw new IllegalStateException(name);
             }
             out.flush();
@@ -115,6 +130,18 @@ public final class BenchCommand implements Callable<Integer> {
                 ms(quiet.max()), quiet.sorted().length);
         say(out, "  behind a bulk transfer     median %7.1f ms, max %7.1f ms (%d keystrokes)", ms(loaded.median()),
                 ms(loaded.max()), loaded.sorted().length);
+    }
+
+    private void scale(PrintWriter out) throws Exception {
+        say(out, "scale: %d connections at once, two stacks on the unpaced cable, 10 exchanges of 100 bytes each, "
+                + "rings of %d bytes (real time; -Xmx %d MB)", connections, buffers,
+                Runtime.getRuntime().maxMemory() >> 20);
+        Scale.Result r = Scale.run(connections, 10, buffers);
+        say(out, "  %d completed, %d failed in %.2f s; the server held up to %d at once; heap in use %.1f MB",
+                r.completed(), r.failed(), r.seconds(), r.serverPeak(), r.heapBytes() / 1e6);
+        if (r.why() != null) {
+            say(out, "  first failure: %s", r.why());
+        }
     }
 
     private static double gbits(double bytesPerSecond) {

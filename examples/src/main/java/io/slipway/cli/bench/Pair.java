@@ -39,7 +39,8 @@ final class Pair implements AutoCloseable {
             int hardwareQueueFrames) {
         clock = virtual ? new ManualClock() : null;
         LoopbackCable.Builder builder = LoopbackCable.builder(virtual ? clock : SystemClock.INSTANCE).name("bench")
-                .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames).seed(1);
+                .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames)
+                .inFlightFrames(RECEIVE_RING_FRAMES).receiveQueueFrames(RECEIVE_RING_FRAMES).seed(1);
         cable = (framed ? builder.framing(Framing.SLIP) : builder.unframed(Medium.IP)).build();
         a = new Stack("a", config, 1);
         b = new Stack("b", config, 2);
@@ -54,6 +55,8 @@ final class Pair implements AutoCloseable {
      * whose backlog sends low-delay frames first.
      */
     static final int HARDWARE_QUEUE_FRAMES = 2;
+    /** Each adapter's receive ring: 1 024 frames, as a network card's (the cable's default is 64). */
+    static final int RECEIVE_RING_FRAMES = 1024;
 
     static Pair virtual(Impairments line, int mtu, StackConfig config) {
         return new Pair(true, true, line, mtu, config, HARDWARE_QUEUE_FRAMES);
