@@ -53,6 +53,7 @@ final class SegmentArrival {
         }
         c.initReceive(s.seq);
         c.peerMss(s.options.mss());
+        c.sackOk = s.options.sackPermitted(); // we offered it in our SYN
         if (ackAcceptable) {
             c.sndUna = s.ack;
         }

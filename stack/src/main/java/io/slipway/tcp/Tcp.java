@@ -56,6 +56,8 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
     private int challengeLimit;
     private final RandomGenerator random;
     private final SynCookies cookies;
+    /** The SACK blocks of the ACK being sent; reused. */
+    private final TcpOptions ackOptions = new TcpOptions();
     /** When the last cookie went out: only then are ACKs to a listener checked for one. */
     private long cookieSentNanos;
     private boolean cookieSent;
@@ -365,26 +367,54 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
      * (bytes past SND.UNA), with RCV.NXT and the current window when ACK is set.
      */
     void sendSegment(TcpConnection c, int seq, int flags, int ringOffset, int len, long nowNanos) {
+        TcpOptions options = len == 0 && (flags & ~TcpHeader.PSH) == TcpHeader.ACK ? sackBlocks(c) : null;
+        int headerLength = TcpHeader.MIN_LENGTH + (options == null ? 0 : options.encodedLength());
         PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
-        int start = b.append(TcpHeader.MIN_LENGTH + len);
+        int start = b.append(headerLength + len);
         if (len > 0) {
-            c.sendRing.peek(ringOffset, b.data(), start + TcpHeader.MIN_LENGTH, len);
+            c.sendRing.peek(ringOffset, b.data(), start + headerLength, len);
         }
         int window = c.receiveWindow();
         boolean ack = (flags & TcpHeader.ACK) != 0;
-        TcpHeader h = txHeader.wrap(b.data(), start, TcpHeader.MIN_LENGTH + len);
-        h.write(c.localPort, c.remotePort, seq, ack ? c.rcvNxt : 0, flags, window, null);
-        h.updateChecksum(c.localAddress, c.remoteAddress, TcpHeader.MIN_LENGTH + len);
+        TcpHeader h = txHeader.wrap(b.data(), start, headerLength + len);
+        h.write(c.localPort, c.remotePort, seq, ack ? c.rcvNxt : 0, flags, window, options);
+        h.updateChecksum(c.localAddress, c.remoteAddress, headerLength + len);
         if (ack) {
             c.ackSent(window);
         }
         transmit(b, c.localAddress, c.remoteAddress, c.lowDelay(seq, len, flags) ? Ipv4Header.TOS_LOW_DELAY : 0);
     }
 
+    /**
+     * RFC 2018 §4: the out-of-order data held beyond RCV.NXT, as SACK blocks — the block with the
+     * segment that arrived last first, then the others, as many as fit — or null when there is
+     * none to report or SACK was not agreed. Only on pure ACKs: on a data segment the blocks would
+     * take room the MSS promised to data (RFC 6691), so a piggy-backed ACK carries none.
+     */
+    private TcpOptions sackBlocks(TcpConnection c) {
+        OutOfOrderSegments held = c.outOfOrder;
+        if (!c.sackOk || held.isEmpty()) {
+            return null;
+        }
+        ackOptions.reset();
+        int recent = held.mostRecentRange();
+        if (recent >= 0) {
+            ackOptions.addSackBlock(c.rcvNxt + held.start(recent), c.rcvNxt + held.end(recent));
+        }
+        for (int i = 0; i < held.rangeCount(); i++) {
+            if (i != recent && !ackOptions.addSackBlock(c.rcvNxt + held.start(i), c.rcvNxt + held.end(i))) {
+                break;
+            }
+        }
+        return ackOptions;
+    }
+
     /** Our SYN (SYN-SENT), or SYN-ACK (SYN-RECEIVED), with the MSS option (RFC 9293 §3.7.1). */
     void sendSyn(TcpConnection c, boolean withAck, long nowNanos) {
         synOptions.reset();
         synOptions.setMss(c.receiveMss);
+        // RFC 2018 §2: offered in our SYN; in a SYN-ACK only when the peer's SYN offered it.
+        synOptions.setSackPermitted(!withAck || c.sackOk);
         PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
         int headerLength = TcpHeader.MIN_LENGTH + synOptions.encodedLength();
         int start = b.append(headerLength);
@@ -548,6 +578,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         c.initSend(isns.next(local, localPort, remote, remotePort, nowNanos), in.mtu(), nowNanos);
         c.initReceive(s.seq);
         c.peerMss(s.options.mss());
+        c.sackOk = s.options.sackPermitted();
         c.sndWnd = s.window;
         c.maxSndWnd = s.window;
         c.sndWl1 = s.seq;

@@ -115,6 +115,8 @@ public final class TcpConnection {
     boolean flushDue;
     /** When data last went out, for RFC 5681 §4.1's restart after idle (once {@link #hasSentData}). */
     long lastSendNanos;
+    /** Both SYNs carried SACK-permitted (RFC 2018 §2): our ACKs may report out-of-order data in SACK blocks. */
+    boolean sackOk;
     /** Whether a segment of the bulk class may still be unacknowledged, and where the last one ended. */
     boolean bulkSent;
     int bulkEnd;
@@ -271,6 +273,7 @@ public final class TcpConnection {
         lastSendNanos = 0;
         bulkSent = false;
         bulkEnd = 0;
+        sackOk = false;
         hasSentData = false;
         sndWnd = 0;
         maxSndWnd = 0;

@@ -14,7 +14,8 @@ import io.slipway.base.Bytes;
  * <p>Options are written in Linux's layout, each padded in front with NOPs to a 32-bit word:
  * MSS; SACK-permitted and timestamps sharing three words ({@code 04 02 08 0a TSval TSecr}), or
  * {@code 01 01 08 0a ...} without SACK-permitted; {@code 01 01 04 02} for SACK-permitted alone;
- * {@code 01 03 03 shift}. A received SACK option's blocks are not kept, so none is written.
+ * {@code 01 03 03 shift}; SACK blocks as {@code 01 01 05 len left right ...}. A received SACK
+ * option's blocks are not kept (slipway's sender recovers from cumulative ACKs alone).
  */
 public final class TcpOptions {
     /** End of Option List: the rest of the header is padding (RFC 9293 §3.2). */
@@ -39,6 +40,8 @@ public final class TcpOptions {
     /** The kind and length bytes of a SACK option, then 8 bytes a block (RFC 2018 §3). */
     static final int SACK_BASE_LENGTH = 2;
     static final int SACK_BLOCK_LENGTH = 8;
+    /** Four blocks fill the option space with the NOP pair that aligns them (RFC 2018 §3). */
+    public static final int MAX_SACK_BLOCKS = 4;
 
     /** RFC 7323 §2.3: a larger shift would let the window cover more than 2^30 bytes. */
     public static final int MAX_WINDOW_SCALE = 14;
@@ -54,6 +57,10 @@ public final class TcpOptions {
     private boolean timestamps;
     private long tsValue;
     private long tsEcho;
+    /** SACK blocks to write (RFC 2018 §3): left and right edges, at most {@link #MAX_SACK_BLOCKS}. */
+    private final int[] sackLeft = new int[MAX_SACK_BLOCKS];
+    private final int[] sackRight = new int[MAX_SACK_BLOCKS];
+    private int sackBlocks;
 
     /** Back to no options at all. */
     public TcpOptions reset() {
@@ -64,6 +71,7 @@ public final class TcpOptions {
         timestamps = false;
         tsValue = 0;
         tsEcho = 0;
+        sackBlocks = 0;
         return this;
     }
 
@@ -76,7 +84,42 @@ public final class TcpOptions {
         timestamps = other.timestamps;
         tsValue = other.tsValue;
         tsEcho = other.tsEcho;
+        sackBlocks = other.sackBlocks;
+        System.arraycopy(other.sackLeft, 0, sackLeft, 0, sackBlocks);
+        System.arraycopy(other.sackRight, 0, sackRight, 0, sackBlocks);
         return this;
+    }
+
+    /**
+     * Adds a SACK block {@code [left, right)} of received data beyond RCV.NXT; false when the
+     * option already holds {@link #MAX_SACK_BLOCKS} (or the room left beside timestamps).
+     */
+    public boolean addSackBlock(int left, int right) {
+        int room = (MAX_LENGTH - (encodedLength() - sackLength()) - 4) / SACK_BLOCK_LENGTH;
+        if (sackBlocks >= Math.min(MAX_SACK_BLOCKS, room)) {
+            return false;
+        }
+        sackLeft[sackBlocks] = left;
+        sackRight[sackBlocks] = right;
+        sackBlocks++;
+        return true;
+    }
+
+    /** The SACK blocks to write. */
+    public int sackBlocks() {
+        return sackBlocks;
+    }
+
+    public int sackLeft(int i) {
+        return sackLeft[i];
+    }
+
+    public int sackRight(int i) {
+        return sackRight[i];
+    }
+
+    private int sackLength() {
+        return sackBlocks == 0 ? 0 : 4 + SACK_BLOCK_LENGTH * sackBlocks;
     }
 
     /** The peer's maximum segment size, 0..65535, or -1 when absent. */
@@ -157,10 +200,10 @@ public final class TcpOptions {
 
     /** Nothing to write ({@link #sackPresent()} is not written, so it does not count). */
     public boolean isEmpty() {
-        return mss < 0 && windowScale < 0 && !sackPermitted && !timestamps;
+        return mss < 0 && windowScale < 0 && !sackPermitted && !timestamps && sackBlocks == 0;
     }
 
-    /** Bytes {@link TcpHeader#write} puts in the header: a multiple of 4, at most 20. */
+    /** Bytes {@link TcpHeader#write} puts in the header: a multiple of 4, at most 40. */
     public int encodedLength() {
         int length = 0;
         if (mss >= 0) {
@@ -174,7 +217,7 @@ public final class TcpOptions {
         if (windowScale >= 0) {
             length += 4;
         }
-        return length;
+        return length + sackLength();
     }
 
     /** Writes the options at {@code at} in Linux's layout (see the class comment); returns {@link #encodedLength()}. */
@@ -211,6 +254,17 @@ public final class TcpOptions {
             data[i++] = WINDOW_SCALE_LENGTH;
             data[i++] = (byte) windowScale;
         }
+        if (sackBlocks > 0) {
+            data[i++] = KIND_NOP;
+            data[i++] = KIND_NOP;
+            data[i++] = KIND_SACK;
+            data[i++] = (byte) (SACK_BASE_LENGTH + SACK_BLOCK_LENGTH * sackBlocks);
+            for (int b = 0; b < sackBlocks; b++) {
+                Bytes.put32(data, i, sackLeft[b]);
+                Bytes.put32(data, i + 4, sackRight[b]);
+                i += SACK_BLOCK_LENGTH;
+            }
+        }
         return i - at;
     }
 
@@ -229,6 +283,10 @@ public final class TcpOptions {
         }
         if (sackPresent) {
             s.append(" sack");
+        }
+        for (int b = 0; b < sackBlocks; b++) {
+            s.append(" sack=").append(Integer.toUnsignedString(sackLeft[b])).append('-')
+                    .append(Integer.toUnsignedString(sackRight[b]));
         }
         if (timestamps) {
             s.append(" ts=").append(tsValue).append('/').append(tsEcho);

@@ -209,6 +209,7 @@ final class TcpScript {
         String source = PEER;
         String destination = US;
         boolean corrupt;
+        boolean sackPermitted;
 
         Seg(int flags, int seq, int ack) {
             this.flags = flags;
@@ -246,9 +247,15 @@ final class TcpScript {
             return this;
         }
 
+        /** Offers SACK-permitted (RFC 2018 §2), as Linux does in every SYN. */
+        Seg sackPermitted() {
+            sackPermitted = true;
+            return this;
+        }
+
         byte[] packet() {
-            return tcpPacket(source, destination, sourcePort, destinationPort, seq, ack, flags, window, mss, data,
-                    corrupt, ipId++);
+            return tcpPacket(source, destination, sourcePort, destinationPort, seq, ack, flags, window, mss,
+                    sackPermitted, data, corrupt, ipId++);
         }
 
         void send() {
@@ -260,7 +267,13 @@ final class TcpScript {
     /** An IPv4 packet holding a TCP segment, checksum computed here (independently of TcpHeader). */
     static byte[] tcpPacket(String source, String destination, int sourcePort, int destinationPort, int seq, int ack,
             int flags, int window, int mss, byte[] data, boolean corrupt, int id) {
-        int optionsLength = mss >= 0 ? 4 : 0;
+        return tcpPacket(source, destination, sourcePort, destinationPort, seq, ack, flags, window, mss, false, data,
+                corrupt, id);
+    }
+
+    static byte[] tcpPacket(String source, String destination, int sourcePort, int destinationPort, int seq, int ack,
+            int flags, int window, int mss, boolean sackPermitted, byte[] data, boolean corrupt, int id) {
+        int optionsLength = (mss >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0);
         int headerLength = 20 + optionsLength;
         byte[] t = new byte[headerLength + data.length];
         Bytes.put16(t, 0, sourcePort);
@@ -270,10 +283,18 @@ final class TcpScript {
         t[12] = (byte) ((headerLength / 4) << 4);
         t[13] = (byte) flags;
         Bytes.put16(t, 14, window);
+        int at = 20;
         if (mss >= 0) {
-            t[20] = 2;
-            t[21] = 4;
-            Bytes.put16(t, 22, mss);
+            t[at] = 2;
+            t[at + 1] = 4;
+            Bytes.put16(t, at + 2, mss);
+            at += 4;
+        }
+        if (sackPermitted) {
+            t[at] = 1;
+            t[at + 1] = 1;
+            t[at + 2] = 4;
+            t[at + 3] = 2;
         }
         System.arraycopy(data, 0, t, headerLength, data.length);
         int checksum = tcpChecksum(Ipv4Address.parse(source), Ipv4Address.parse(destination), t, 0, t.length);
@@ -294,7 +315,16 @@ final class TcpScript {
 
     /** A segment the stack sent, decoded here. */
     record Out(long atNanos, int sourcePort, int destinationPort, int seq, int ack, int flags, int window, int mss,
-            byte[] data, int tos) {
+            byte[] data, int tos, boolean sackPermitted, int[] sack) {
+        /** The SACK blocks as {@code "left-right"} relative to {@code base}, e.g. {@code [966-1932]}. */
+        java.util.List<String> sackRelativeTo(int base) {
+            java.util.List<String> blocks = new java.util.ArrayList<>();
+            for (int i = 0; i < sack.length; i += 2) {
+                blocks.add((sack[i] - base) + "-" + (sack[i + 1] - base));
+            }
+            return blocks;
+        }
+
         int len() {
             return data.length;
         }
@@ -344,6 +374,8 @@ final class TcpScript {
         assertEquals(0, tcpChecksum(US_ADDRESS, destination, p, ihl, len), "TCP checksum of " + frame);
         int headerLength = ((p[ihl + 12] & 0xF0) >> 4) * 4;
         int mss = -1;
+        boolean sackPermitted = false;
+        int[] sack = new int[0];
         for (int i = ihl + 20; i < ihl + headerLength; ) {
             int kind = p[i] & 0xFF;
             if (kind == 0) {
@@ -356,12 +388,22 @@ final class TcpScript {
             int optionLength = p[i + 1] & 0xFF;
             if (kind == 2) {
                 mss = Bytes.u16(p, i + 2);
+            } else if (kind == 4) {
+                assertEquals(2, optionLength, "SACK-permitted length");
+                sackPermitted = true;
+            } else if (kind == 5) {
+                assertEquals(2, (optionLength - 2) % 8 + 2, "SACK length: 2 + 8 per block");
+                sack = new int[(optionLength - 2) / 4];
+                for (int b = 0; b < sack.length; b++) {
+                    sack[b] = Bytes.i32(p, i + 2 + 4 * b);
+                }
             }
             i += optionLength;
         }
         byte[] data = java.util.Arrays.copyOfRange(p, ihl + headerLength, p.length);
         return new Out(frame.atNanos(), Bytes.u16(p, ihl), Bytes.u16(p, ihl + 2), Bytes.i32(p, ihl + 4),
-                Bytes.i32(p, ihl + 8), p[ihl + 13] & 0xFF, Bytes.u16(p, ihl + 14), mss, data, p[1] & 0xFF);
+                Bytes.i32(p, ihl + 8), p[ihl + 13] & 0xFF, Bytes.u16(p, ihl + 14), mss, data, p[1] & 0xFF,
+                sackPermitted, sack);
     }
 
     /** Every segment sent and not yet taken, decoded; they are taken. */
