@@ -1,0 +1,151 @@
+package io.slipway.harness.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipway.hal.framing.Framing;
+import io.slipway.hal.serial.SerialAdapter;
+import io.slipway.socket.Addresses;
+import io.slipway.socket.StreamSocket;
+import io.slipway.stack.StackConfig;
+import io.slipway.tcp.TcpConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Benchmark 2 of the TCP issue, as a test that checks every byte and prints the times: a mebibyte
+ * each way at once between slipway and the Linux kernel over the pseudo-terminal SLIP line, and
+ * in the same run between two Linux kernels over the same kind of line (two namespaces, each with
+ * its TUN device and SLIP bridge, their pty ends joined by socat) as the reference; clean, and
+ * with 2 % of the frames lost each way. The ratio is printed, never asserted: timing does not
+ * belong in a pass/fail test. Run with {@code -Dbench.linuxReference=true} for the reference.
+ */
+@Timeout(300)
+class TcpAgainstLinuxBenchmarkTest {
+    private static final int MIB = 1 << 20;
+    private static final int PORT = 5001;
+    /**
+     * The Linux-to-Linux reference is opt-in: its pty-to-pty joint (socat between the two
+     * bridges' ptys) stalled in 2 of 3 clean runs here, a fault of this harness not yet found, so
+     * it cannot run in CI. The slipway-to-Linux half always runs.
+     */
+    private static final boolean LINUX_REFERENCE = Boolean.getBoolean("bench.linuxReference");
+
+    /** Sends a file and shuts its side, while reading the peer's bytes to their end; writes their SHA-256. */
+    private static final String HALF_CLOSING_CLIENT = String.join("\n",
+            "import hashlib, socket, sys, threading",
+            "s = socket.create_connection((sys.argv[1], int(sys.argv[2])))",
+            "data = open(sys.argv[3], 'rb').read()",
+            "def send():",
+            "    s.sendall(data)",
+            "    s.shutdown(socket.SHUT_WR)",
+            "t = threading.Thread(target=send)",
+            "t.start()",
+            "h = hashlib.sha256()",
+            "while True:",
+            "    b = s.recv(65536)",
+            "    if not b:",
+            "        break",
+            "    h.update(b)",
+            "t.join()",
+            "open(sys.argv[4], 'w').write(h.hexdigest() + '\\n')");
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void requireLinuxPeer() {
+        LinuxPeer.availableOrSkip();
+        io.slipway.testing.Environment.requireOrSkip(io.slipway.testing.Environment.onPath("python3"),
+                "python3 (apt install python3)");
+    }
+
+    @ParameterizedTest(name = "{0} frame loss")
+    @ValueSource(doubles = {0, 0.02})
+    void shouldCarryAMebibyteEachWayAsTheLinuxKernelDoesOverTheSameLine(double loss) throws Exception {
+        byte[] fromServer = Transfers.random(MIB, 1);
+        byte[] fromClient = Transfers.random(MIB, 2);
+        Path serverFile = Files.write(temp.resolve("server-sends.bin"), fromServer);
+        Path clientFile = Files.write(temp.resolve("client-sends.bin"), fromClient);
+
+        long slipway = slipwayClient(loss, serverFile, fromClient, fromServer);
+        if (!LINUX_REFERENCE) {
+            System.out.printf("TCP over the pty SLIP line, 1 MiB each way, loss %.2f: slipway<->Linux %d ms "
+                    + "(-Dbench.linuxReference=true adds Linux<->Linux)%n", loss, slipway / 1_000_000);
+            return;
+        }
+        long linux = linuxClient(loss, serverFile, clientFile, fromServer, fromClient);
+
+        System.out.printf("TCP over the pty SLIP line, 1 MiB each way, loss %.2f: slipway<->Linux %d ms, "
+                + "Linux<->Linux %d ms, Linux/slipway %.2f%n", loss, slipway / 1_000_000, linux / 1_000_000,
+                (double) linux / slipway);
+    }
+
+    /** slipway connects to socat in the Linux namespace; the time of the exchange, every byte checked. */
+    private long slipwayClient(double loss, Path serverFile, byte[] fromClient, byte[] fromServer) throws Exception {
+        Path serverGot = temp.resolve("slipway-run.sha256");
+        StackConfig config = StackConfig.DEFAULT.withTcp(TcpConfig.DEFAULT.withTimeWait(TimeUnit.SECONDS.toNanos(1)));
+        try (LinuxPeer linux = LinuxPeer.start(Framing.SLIP, "10.77.0.1/24", SerialAdapter.SLIP_MTU);
+                SlipwayHost slipway = SlipwayHost.start(linux.slipwayPort(), Framing.SLIP, "10.77.0.2/24", "10.77.0.1",
+                        config)) {
+            linux.setFrameLoss(loss, 7);
+            BackgroundProcess socat = linux.spawn("socat", "-t", "60", "-T", "120", "TCP-LISTEN:" + PORT + ",reuseaddr",
+                    "SYSTEM:cat " + serverFile + " & sha256sum > " + serverGot + "; wait");
+            Transfers.awaitListening(linux, PORT);
+            long start = System.nanoTime();
+            byte[] received;
+            try (StreamSocket s = slipway.sockets().openStream(Addresses.parse("10.77.0.1"), PORT)) {
+                received = Transfers.exchange(s, fromClient);
+            }
+            ProcessResult done = socat.awaitExit(Duration.ofSeconds(120));
+            long elapsed = System.nanoTime() - start;
+            assertTrue(done.succeeded(), done + "\n" + linux.diagnostics());
+            assertEquals(Transfers.sha256(fromServer), Transfers.sha256(received));
+            assertEquals(Transfers.sha256(fromClient), Files.readString(serverGot).split("\\s+")[0]);
+            return elapsed;
+        }
+    }
+
+    /** The same exchange between two Linux namespaces over two bridges joined pty to pty. */
+    private long linuxClient(double loss, Path serverFile, Path clientFile, byte[] fromServer, byte[] fromClient)
+            throws Exception {
+        Path serverGot = temp.resolve("linux-server.sha256");
+        Path clientGot = temp.resolve("linux-client.sha256");
+        // Two bridges in series: each drops d, so a frame crosses with (1 - d)^2 = 1 - loss.
+        double each = 1 - Math.sqrt(1 - loss);
+        try (LinuxPeer server = LinuxPeer.start(Framing.SLIP, "10.77.0.1/24", SerialAdapter.SLIP_MTU);
+                LinuxPeer client = LinuxPeer.start(Framing.SLIP, "10.77.0.2/24", SerialAdapter.SLIP_MTU);
+                BackgroundProcess joint = BackgroundProcess.start(java.util.List.of("socat", "-b", "65536",
+                        server.slipwayPort() + ",rawer", client.slipwayPort() + ",rawer"))) {
+            server.setFrameLoss(each, 7);
+            client.setFrameLoss(each, 8);
+            BackgroundProcess listener = server.spawn("socat", "-t", "60", "-T", "120",
+                    "TCP-LISTEN:" + PORT + ",reuseaddr", "SYSTEM:cat " + serverFile + " & sha256sum > " + serverGot
+                            + "; wait");
+            Transfers.awaitListening(server, PORT);
+            long start = System.nanoTime();
+            // The kernel's client half-closes once it has sent, as slipway's does (two socats with
+            // SYSTEM children would each wait for the other's end of stream).
+            ProcessResult connector = client.exec(Duration.ofSeconds(120), "python3", "-c", HALF_CLOSING_CLIENT,
+                    "10.77.0.1", Integer.toString(PORT), clientFile.toString(), clientGot.toString());
+            ProcessResult served = listener.awaitExit(Duration.ofSeconds(120));
+            long elapsed = System.nanoTime() - start;
+            String why = connector + "\n" + served + "\n" + server.diagnostics() + "\n" + client.diagnostics() + "\n"
+                    + joint.output();
+            assertTrue(connector.succeeded() && served.succeeded(), why);
+            assertEquals(Transfers.sha256(fromServer), Files.readString(clientGot).split("\\s+")[0], why);
+            assertEquals(Transfers.sha256(fromClient), Files.readString(serverGot).split("\\s+")[0], why);
+            if (loss > 0) {
+                assertTrue(server.framesLost() + client.framesLost() > 0, "the line did lose frames: " + why);
+            }
+            return elapsed;
+        }
+    }
+}
