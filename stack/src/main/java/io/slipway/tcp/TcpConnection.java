@@ -150,8 +150,15 @@ public final class TcpConnection {
         this.closeTimer = new Timer(this::onCloseTimeout);
     }
 
+    /**
+     * RFC 6298 §2.3's G, the floor of the variance term, is the minimum RTO itself, as in Linux
+     * (RTO = SRTT + max(200 ms, 4·RTTVAR)): on a line whose round trip is short and steady, an
+     * RTO of max(200 ms, SRTT + 4·RTTVAR) fires just as the peer's delayed ACK (up to 200 ms,
+     * RFC 1122 §4.2.3.2) comes due, and resends what was never lost.
+     */
     private RttEstimator newRtt() {
-        return new RttEstimator(config.initialRtoNanos(), config.minRtoNanos(), config.maxRtoNanos(), 1_000_000L);
+        return new RttEstimator(config.initialRtoNanos(), config.minRtoNanos(), config.maxRtoNanos(),
+                config.minRtoNanos());
     }
 
     // ---------------------------------------------------------------- reading state (any thread)

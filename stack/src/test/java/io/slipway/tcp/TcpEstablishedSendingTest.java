@@ -277,14 +277,33 @@ class TcpEstablishedSendingTest {
     }
 
     @Test
-    void shouldNotLetTheRtoFallBelowTheMinimum() throws Exception {
-        // RTT 10 ms: SRTT + 4 RTTVAR = 30 ms, clamped to TcpConfig.minRtoNanos (200 ms).
+    void shouldWaitTheMinimumRtoBeyondTheSmoothedRoundTrip() throws Exception {
+        // RTT 10 ms: RTO = SRTT + max(G, 4 RTTVAR) with G = TcpConfig.minRtoNanos (200 ms), as
+        // Linux computes it: 10 + max(200, 20) = 210 ms (RFC 6298 §2.3).
         open(10, 65535);
         s.advanceTo(1000);
         s.send(bytes(100));
         s.expect(ACK, snd, rcv, 100);
 
-        assertEquals(1200, s.awaitSegment(10_000).atMs());
+        assertEquals(1210, s.awaitSegment(10_000).atMs());
+    }
+
+    @Test
+    void shouldNotResendWhatThePeersDelayedAckIsAboutToAcknowledge() throws Exception {
+        // A lone segment: the peer holds its ACK for its 200 ms delayed-ACK limit (RFC 1122
+        // §4.2.3.2) after the 5 ms it took to arrive, and the ACK takes 4 ms back. An RTO of
+        // max(200 ms, SRTT + 4 RTTVAR) would have resent at 1200 ms what was never lost.
+        open(10, 65535);
+        s.advanceTo(1000);
+        s.send(bytes(100));
+        s.expect(ACK, snd, rcv, 100);
+
+        s.advanceTo(1209);
+        s.expectNothing();
+        ack(snd + 100, 65535);
+        s.advanceTo(5000);
+        s.expectNothing();
+        assertEquals(0, s.count(TcpEvent.RETRANSMITTED_SEGMENTS));
     }
 
     @Test

@@ -96,7 +96,7 @@ class TcpTransferSimulationTest {
         TransferService server = TransferService.server(b.sockets(), bToA, aToB);
         TransferService client = TransferService.client(a.sockets(), Ipv4Address.parse("10.0.0.2"), aToB, bToA);
         if (seed % 4 == 2) {
-            server.readSlowly(512, 50_000_000L); // a slow reader: zero windows, persist probes
+            server.readSlowly(512, 200_000_000L); // a slow reader: zero windows, persist probes
         }
         b.sockets().addService(server);
         a.sockets().addService(client);
