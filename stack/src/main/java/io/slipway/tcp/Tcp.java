@@ -437,20 +437,30 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         transmit(b, c.localAddress, c.remoteAddress);
     }
 
-    /** The reset that aborts {@code c} (RFC 9293 §3.10.5): {@code <SEQ=SND.NXT><CTL=RST>}. */
+    /**
+     * The reset that aborts {@code c} (RFC 9293 §3.10.5): {@code <SEQ=SND.NXT><CTL=RST>}; behind
+     * the connection's bulk data still queued, or the peer would find it beyond RCV.NXT (RFC 5961
+     * §3.2: a challenge ACK, not a reset).
+     */
     void sendReset(TcpConnection c) {
-        sendReset(c.localAddress, c.localPort, c.remoteAddress, c.remotePort, c.sndNxt, 0, false);
+        sendReset(c.localAddress, c.localPort, c.remoteAddress, c.remotePort, c.sndNxt, 0, false,
+                c.bulkAhead() ? 0 : Ipv4Header.TOS_LOW_DELAY);
     }
 
     /** A reset from {@code local:localPort}: with an ACK field when {@code withAck}. */
     void sendReset(int local, int localPort, int remote, int remotePort, int seq, int ack, boolean withAck) {
+        sendReset(local, localPort, remote, remotePort, seq, ack, withAck, Ipv4Header.TOS_LOW_DELAY);
+    }
+
+    private void sendReset(int local, int localPort, int remote, int remotePort, int seq, int ack, boolean withAck,
+            int tos) {
         PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
         int start = b.append(TcpHeader.MIN_LENGTH);
         TcpHeader h = txHeader.wrap(b.data(), start, TcpHeader.MIN_LENGTH);
         h.write(localPort, remotePort, seq, withAck ? ack : 0, TcpHeader.RST | (withAck ? TcpHeader.ACK : 0), 0, null);
         h.updateChecksum(local, remote, TcpHeader.MIN_LENGTH);
         count(TcpEvent.RESETS_OUT);
-        transmit(b, local, remote);
+        transmit(b, local, remote, tos);
     }
 
     /** RFC 5961 §3.2, §4.2, §5.2: an ACK that makes a real peer resynchronise; rate-limited (§7). */
@@ -590,6 +600,10 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
     private void sendCookieSynAck(Segment s, IpInterface in, int local, int localPort, int remote, int remotePort,
             long nowNanos) {
         int peerMss = s.options.mss() > 0 ? s.options.mss() : TcpConnection.DEFAULT_MSS;
+        if (peerMss < SynCookies.smallestMss()) {
+            count(TcpEvent.DROP_SYN_QUEUE_FULL); // no cookie can carry so small an MSS
+            return;
+        }
         int cookie = cookies.make(local, localPort, remote, remotePort, s.seq, peerMss, nowNanos);
         cookieSentNanos = nowNanos;
         cookieSent = true;

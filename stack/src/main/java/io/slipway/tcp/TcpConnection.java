@@ -560,15 +560,17 @@ public final class TcpConnection {
      * bulk frames in the driver's queue: on a slow line a keystroke must not wait a second behind
      * full-size segments. Small segments are interactive unless a bulk segment of the same
      * connection may still be on its way — none may overtake another, or the peer would see them
-     * out of order; a segment that takes no sequence space (an ACK, a window update) overtakes
-     * nothing. Full-size segments are bulk.
+     * out of order; nor may a segment that takes no sequence space (an ACK, a window update),
+     * whose sequence number lies past that data. Full-size segments are bulk.
      */
     boolean lowDelay(int seq, int len, int flags) {
         int seqLen = len + ((flags & TcpHeader.FIN) != 0 ? 1 : 0);
         if (seqLen == 0) {
-            return true;
+            // Its sequence number (SND.MAX) lies past any bulk data still queued: behind that data,
+            // or the peer may find it outside its window and drop it (RFC 9293 §3.10.7.4).
+            return !bulkAhead();
         }
-        if (bulkSent && Seq.lt(sndUna, bulkEnd)) {
+        if (bulkAhead()) {
             bulkEnd = Seq.gt(seq + seqLen, bulkEnd) ? seq + seqLen : bulkEnd;
             return false;
         }
@@ -579,6 +581,11 @@ public final class TcpConnection {
         bulkSent = true;
         bulkEnd = seq + seqLen;
         return false;
+    }
+
+    /** Whether a bulk segment of this connection may still be on its way (queued or unacknowledged). */
+    boolean bulkAhead() {
+        return bulkSent && Seq.lt(sndUna, bulkEnd);
     }
 
     /** A window probe (RFC 9293 §3.8.6.1): an old sequence number, so the peer answers with its window. */

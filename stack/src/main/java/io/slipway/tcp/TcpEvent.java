@@ -29,6 +29,8 @@ public enum TcpEvent {
     CHALLENGE_ACKS,
     /** Challenge ACKs not sent because of the rate limit (RFC 5961 §7). */
     CHALLENGE_ACKS_LIMITED,
+    /** A SYN for a listener whose half-open queue was full, with an MSS too small for a cookie to carry. */
+    DROP_SYN_QUEUE_FULL,
     RESETS_IN,
     RESETS_OUT,
     CONNECTIONS_OPENED_ACTIVE,
