@@ -105,19 +105,6 @@ public final class TcpOptions {
         return true;
     }
 
-    /** The SACK blocks to write. */
-    public int sackBlocks() {
-        return sackBlocks;
-    }
-
-    public int sackLeft(int i) {
-        return sackLeft[i];
-    }
-
-    public int sackRight(int i) {
-        return sackRight[i];
-    }
-
     private int sackLength() {
         return sackBlocks == 0 ? 0 : 4 + SACK_BLOCK_LENGTH * sackBlocks;
     }

@@ -10,18 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.slipway.base.Bytes;
 import io.slipway.base.InternetChecksum;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.slipway.testing.SeedCorpus;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,14 +123,8 @@ class TcpHeaderFuzzTest {
                 Arrays.copyOfRange(b, out.payloadOffset(), b.length));
     }
 
-    private static List<Path> corpus() throws URISyntaxException {
-        URL dir = TcpHeaderFuzzTest.class.getResource(CORPUS);
-        assertTrue(dir != null, "no seed corpus");
-        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            return files.sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> corpus() {
+        return SeedCorpus.files(TcpHeaderFuzzTest.class, CORPUS);
     }
 
     @Test

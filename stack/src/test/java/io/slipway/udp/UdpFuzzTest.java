@@ -21,16 +21,12 @@ import io.slipway.stack.InterfaceConfig;
 import io.slipway.stack.Stack;
 import io.slipway.stack.StackConfig;
 import io.slipway.testing.Ipv4Packets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.slipway.testing.SeedCorpus;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,14 +181,8 @@ class UdpFuzzTest {
         return InternetChecksum.finish(InternetChecksum.add(s, u, 0, length));
     }
 
-    private static List<Path> corpus() throws URISyntaxException {
-        URL dir = UdpFuzzTest.class.getResource(CORPUS);
-        assertTrue(dir != null, "no seed corpus");
-        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            return files.sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> corpus() {
+        return SeedCorpus.files(UdpFuzzTest.class, CORPUS);
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.slipway.cli.trace;
 
+import io.slipway.hal.ForwardingAdapter;
 import io.slipway.hal.LanAdapter;
-import io.slipway.hal.LinkCounters;
-import io.slipway.hal.Medium;
 import java.util.Objects;
 
 /**
@@ -11,17 +10,16 @@ import java.util.Objects;
  * each frame it delivers. For {@code --trace}: the watcher decodes and prints, so this is not the
  * allocation-free hot path, and it is never used without the option.
  */
-public final class TracingAdapter implements LanAdapter {
+public final class TracingAdapter extends ForwardingAdapter {
     /** Sees each frame on the stack thread, before the stack goes on; must not keep the array. */
     public interface FrameWatcher {
         void onFrame(boolean outgoing, byte[] frame, int off, int len);
     }
 
-    private final LanAdapter inner;
     private final FrameWatcher watcher;
 
     public TracingAdapter(LanAdapter inner, FrameWatcher watcher) {
-        this.inner = Objects.requireNonNull(inner, "inner");
+        super(inner);
         this.watcher = Objects.requireNonNull(watcher, "watcher");
     }
 
@@ -41,50 +39,5 @@ public final class TracingAdapter implements LanAdapter {
             watcher.onFrame(false, into, off, len);
         }
         return len;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public Medium medium() {
-        return inner.medium();
-    }
-
-    @Override
-    public int mtu() {
-        return inner.mtu();
-    }
-
-    @Override
-    public boolean isLinkUp() {
-        return inner.isLinkUp();
-    }
-
-    @Override
-    public boolean canTransmit() {
-        return inner.canTransmit();
-    }
-
-    @Override
-    public long nextEventNanos() {
-        return inner.nextEventNanos();
-    }
-
-    @Override
-    public void setWakeup(Runnable wakeup) {
-        inner.setWakeup(wakeup);
-    }
-
-    @Override
-    public LinkCounters counters() {
-        return inner.counters();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

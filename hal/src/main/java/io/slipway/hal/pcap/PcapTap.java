@@ -2,8 +2,8 @@ package io.slipway.hal.pcap;
 
 import io.slipway.base.Clock;
 import io.slipway.base.Counters;
+import io.slipway.hal.ForwardingAdapter;
 import io.slipway.hal.LanAdapter;
-import io.slipway.hal.LinkCounters;
 import io.slipway.hal.Medium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ import java.util.Objects;
  * <p>Used from the stack thread, which calls {@link #transmit} and {@link #receive}; nothing is
  * allocated per frame. The capture counters may be read from any thread.
  */
-public final class PcapTap implements LanAdapter {
+public final class PcapTap extends ForwardingAdapter {
     private static final System.Logger LOG = System.getLogger(PcapTap.class.getName());
 
     /** What the tap counts. */
@@ -44,7 +44,6 @@ public final class PcapTap implements LanAdapter {
         ERRORS
     }
 
-    private final LanAdapter inner;
     private final PcapWriter writer;
     private final Clock clock;
     private final long epochOffsetNanos;
@@ -58,7 +57,7 @@ public final class PcapTap implements LanAdapter {
      * adapter's medium ({@link PcapLinkType#of}).
      */
     public PcapTap(LanAdapter inner, PcapWriter writer, Clock clock, long epochOffsetNanos) {
-        this.inner = Objects.requireNonNull(inner, "inner");
+        super(inner);
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.epochOffsetNanos = epochOffsetNanos;
@@ -148,52 +147,6 @@ public final class PcapTap implements LanAdapter {
     /** The adapter being tapped. */
     public LanAdapter inner() {
         return inner;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public Medium medium() {
-        return inner.medium();
-    }
-
-    @Override
-    public int mtu() {
-        return inner.mtu();
-    }
-
-    @Override
-    public int maxFrameLength() {
-        return inner.maxFrameLength();
-    }
-
-    @Override
-    public boolean isLinkUp() {
-        return inner.isLinkUp();
-    }
-
-    @Override
-    public boolean canTransmit() {
-        return inner.canTransmit();
-    }
-
-    @Override
-    public long nextEventNanos() {
-        return inner.nextEventNanos();
-    }
-
-    @Override
-    public void setWakeup(Runnable wakeup) {
-        inner.setWakeup(wakeup);
-    }
-
-    /** The inner adapter's counters: the tap itself neither drops nor adds frames. */
-    @Override
-    public LinkCounters counters() {
-        return inner.counters();
     }
 
     /** Closes the inner adapter, then flushes and closes the capture. Idempotent. */

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.slipway.testing.SeedCorpus;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,14 +148,8 @@ class RequestParserFuzzTest {
         }
     }
 
-    private static List<Path> corpus() throws URISyntaxException {
-        URL dir = RequestParserFuzzTest.class.getResource(CORPUS);
-        assertTrue(dir != null, "no seed corpus");
-        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            return files.sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> corpus() {
+        return SeedCorpus.files(RequestParserFuzzTest.class, CORPUS);
     }
 
     @Test

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.slipway.testing.SeedCorpus;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,8 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,14 +139,8 @@ class ResponseReaderFuzzTest {
         }
     }
 
-    private static List<Path> corpus() throws URISyntaxException {
-        URL dir = ResponseReaderFuzzTest.class.getResource(CORPUS);
-        assertTrue(dir != null, "no seed corpus");
-        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            return files.sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> corpus() {
+        return SeedCorpus.files(ResponseReaderFuzzTest.class, CORPUS);
     }
 
     @Test

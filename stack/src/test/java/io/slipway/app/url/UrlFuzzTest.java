@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.slipway.testing.SeedCorpus;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,14 +107,8 @@ class UrlFuzzTest {
         assertTrue(e.getMessage().startsWith("bad " + e.part() + " in "), e.getMessage());
     }
 
-    private static List<Path> corpus() throws URISyntaxException {
-        URL dir = UrlFuzzTest.class.getResource(CORPUS);
-        assertTrue(dir != null, "no seed corpus");
-        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            return files.sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> corpus() {
+        return SeedCorpus.files(UrlFuzzTest.class, CORPUS);
     }
 
     @Test
