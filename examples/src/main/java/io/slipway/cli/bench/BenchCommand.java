@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void roundTrips(PrintWriter out) throws Exception {
-        say(out, "request/response: 1-byte round trips, TCP_NODELAY, two stacks on the unpaced cable (real time, %d s)",
+        say(out, "request/response: 1-byte round trips to the echo service, two stacks on the unpaced cable (real time, %d s)",
                 seconds);
         double ours = RoundTrips.slipway(seconds);
         double linux = RoundTrips.linuxLoopback(seconds);
@@ -122,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void latency(PrintWriter out) throws Exception {
         int window = 30;
-        say(out, "keystroke latency: 1 byte every 200 ms echoed, TCP_NODELAY, SLIP at %d baud (virtual time, %d s)",
+        say(out, "keystroke latency: 1 byte every 200 ms, echoed, SLIP at %d baud (virtual time, %d s)",
                 baud, window);
         InteractiveLatency.Result quiet = InteractiveLatency.run(baud, false, window);
         InteractiveLatency.Result loaded = InteractiveLatency.run(baud, true, window);
@@ -137,8 +137,8 @@ public final class BenchCommand implements Callable<Integer> {
                 + "rings of %d bytes (real time; -Xmx %d MB)", connections, buffers,
                 Runtime.getRuntime().maxMemory() >> 20);
         Scale.Result r = Scale.run(connections, 10, buffers);
-        say(out, "  %d completed, %d failed in %.2f s; the server held up to %d at once; heap in use %.1f MB",
-                r.completed(), r.failed(), r.seconds(), r.serverPeak(), r.heapBytes() / 1e6);
+        say(out, "  %d completed, %d failed in %.2f s; %d were connected at once; heap in use %.1f MB",
+                r.completed(), r.failed(), r.seconds(), r.mostConnected(), r.heapBytes() / 1e6);
         if (r.why() != null) {
             say(out, "  first failure: %s", r.why());
         }

@@ -1,5 +1,6 @@
 package io.slipway.cli.bench;
 
+import io.slipway.app.inet.TcpEcho;
 import io.slipway.hal.loopback.Impairments;
 import io.slipway.socket.SocketException;
 import io.slipway.stack.StackConfig;
@@ -7,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * Benchmark 5 of the TCP issue: the round-trip time of keystrokes (one byte each 200 ms, with
- * TCP_NODELAY, echoed) over a paced serial line while a bulk transfer runs the same way on the
+ * TCP_NODELAY, echoed by RFC 862's echo service) over a paced serial line while a bulk transfer runs the same way on the
  * same line, against the same keystrokes on a quiet line. In virtual time: exact and repeatable.
  */
 final class InteractiveLatency {
@@ -32,17 +33,17 @@ final class InteractiveLatency {
 
     static Result run(int baud, boolean withBulk, int seconds) throws SocketException, InterruptedException {
         try (Pair pair = Pair.virtual(Impairments.builder().baud(baud).build(), 1006, StackConfig.DEFAULT)) {
-            EchoServer echo = new EchoServer(pair.b.sockets(), ECHO_PORT);
+            new TcpEcho(pair.b.sockets(), ECHO_PORT, 1, 1); // RFC 862's echo, as `slipway serve` runs it
             KeystrokeClient keys = new KeystrokeClient(pair.a.sockets(), Pair.B, ECHO_PORT, KEYSTROKE_INTERVAL);
-            pair.onB(echo).onA(keys);
+            pair.onA(keys);
             BulkReceiver receiver = null;
             if (withBulk) {
                 receiver = new BulkReceiver(pair.b.sockets(), BULK_PORT);
                 pair.onB(receiver).onA(new BulkSender(pair.a.sockets(), Pair.B, BULK_PORT, Long.MAX_VALUE / 2, false));
             }
             pair.runUntil(() -> false, seconds * SECOND);
-            if (keys.failure() != null || echo.failure() != null) {
-                throw new IllegalStateException(keys.failure() != null ? keys.failure() : echo.failure());
+            if (keys.failure() != null) {
+                throw new IllegalStateException(keys.failure());
             }
             if (withBulk && receiver.received() < (long) baud / 10 * seconds / 2) {
                 throw new IllegalStateException("the bulk transfer hardly moved: " + receiver.received() + " bytes");

@@ -7,7 +7,8 @@ import io.slipway.socket.SocketType;
 import io.slipway.socket.Sockets;
 
 /**
- * Sends one byte at a time to an {@link EchoServer} with TCP_NODELAY and times each byte's echo:
+ * Sends one byte at a time to an echo service ({@link io.slipway.app.inet.TcpEcho}) with
+ * TCP_NODELAY and times each byte's echo:
  * the next byte right after the echo ({@code intervalNanos} 0: request/response round trips as
  * fast as they go), or one every {@code intervalNanos} (keystrokes). Keeps the round-trip times
  * in a preallocated array; allocates nothing per call.

@@ -6,7 +6,7 @@ import io.slipway.socket.SocketType;
 import io.slipway.socket.Sockets;
 
 /**
- * {@code count} connections to an echo service, all opened before any sends, then each sending
+ * {@code count} connections to an echo service ({@link io.slipway.app.inet.TcpEcho}), all opened before any sends, then each sending
  * {@code exchanges} requests of {@code size} bytes, one at a time, reading each echo whole before
  * the next; then closing. Non-blocking, on the stack thread; counts completed connections and failures.
  */
@@ -22,7 +22,7 @@ final class ManyClients implements Service {
     private final int[] got;
     private final boolean[] connected;
     private final boolean[] asked;
-    private int connectedCount;
+    private volatile int connectedCount;
     private volatile int completed;
     private volatile int failed;
     private volatile String firstFailure;
@@ -117,6 +117,11 @@ final class ManyClients implements Service {
             }
             fds[i] = -1;
         }
+    }
+
+    /** The most connections that were open at once (all of them, once every handshake completed). */
+    int mostConnectedAtOnce() {
+        return connectedCount;
     }
 
     int completed() {

@@ -1,5 +1,6 @@
 package io.slipway.cli.bench;
 
+import io.slipway.app.inet.TcpEcho;
 import io.slipway.hal.loopback.Impairments;
 import io.slipway.socket.SocketConfig;
 import io.slipway.socket.SocketException;
@@ -16,7 +17,7 @@ final class Scale {
     static final int PORT = 5006;
     private static final long SECOND = 1_000_000_000L;
 
-    record Result(int count, int completed, int failed, double seconds, long heapBytes, int serverPeak, String why) {
+    record Result(int count, int completed, int failed, double seconds, long heapBytes, int mostConnected, String why) {
     }
 
     private Scale() {
@@ -29,15 +30,15 @@ final class Scale {
         StackConfig config = StackConfig.DEFAULT.withTcp(tcp)
                 .withSockets(new SocketConfig(count + 16, 16 * 1024, 16 * 1024, 16));
         try (Pair pair = Pair.realTime(false, Impairments.PERFECT, 1500, config)) {
-            ManyEchoes server = new ManyEchoes(pair.b.sockets(), PORT, count, count);
+            new TcpEcho(pair.b.sockets(), PORT, count, count);
             ManyClients clients = new ManyClients(pair.a.sockets(), Pair.B, PORT, count, exchanges, 100);
-            pair.onB(server).onA(clients);
+            pair.onA(clients);
             long start = System.nanoTime();
             boolean done = pair.runUntil(() -> clients.completed() + clients.failed() == count, 120 * SECOND);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            return new Result(count, clients.completed(), clients.failed(), seconds, heap, server.peak(),
+            return new Result(count, clients.completed(), clients.failed(), seconds, heap, clients.mostConnectedAtOnce(),
                     done ? clients.firstFailure() : "not done after 120 s");
         }
     }

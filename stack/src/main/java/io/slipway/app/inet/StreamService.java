@@ -17,7 +17,8 @@ import io.slipway.socket.Sockets;
 public abstract class StreamService implements Service {
     /** The slots of the small services (echo, discard). */
     public static final int SMALL_SERVICE_CONNECTIONS = 8;
-    private static final int SMALL_SERVICE_BACKLOG = 4;
+    /** The listen queue of the small services. */
+    public static final int SMALL_SERVICE_BACKLOG = 4;
 
     protected final Sockets sockets;
     private final String name;
@@ -68,15 +69,6 @@ public abstract class StreamService implements Service {
     protected void closed(int slot) {
     }
 
-    /** Who the connection being {@link #opened} came from; valid only during that call. */
-    protected final PeerAddress acceptedFrom() {
-        return from;
-    }
-
-    /** How many connections the service serves at once. */
-    protected final int slots() {
-        return connections.length;
-    }
 
     @Override
     public void poll(long nowNanos) {

@@ -13,13 +13,23 @@ public final class TcpEcho extends StreamService {
     public static final int PORT = 7;
     private static final int BUFFER = 4096;
 
-    private final byte[][] buffers = new byte[SMALL_SERVICE_CONNECTIONS][BUFFER];
-    private final int[] pending = new int[SMALL_SERVICE_CONNECTIONS];
-    private final int[] sentOf = new int[SMALL_SERVICE_CONNECTIONS];
-    private final boolean[] peerDone = new boolean[SMALL_SERVICE_CONNECTIONS];
+    private final byte[][] buffers;
+    private final int[] pending;
+    private final int[] sentOf;
+    private final boolean[] peerDone;
 
+    /** The small service: {@link #SMALL_SERVICE_CONNECTIONS} connections at once on any address. */
     public TcpEcho(Sockets sockets, int port) throws SocketException {
-        super(sockets, "echo/tcp", port);
+        this(sockets, port, SMALL_SERVICE_CONNECTIONS, SMALL_SERVICE_BACKLOG);
+    }
+
+    /** Echo for up to {@code connections} at once ({@code backlog} more waiting), on any address. */
+    public TcpEcho(Sockets sockets, int port, int connections, int backlog) throws SocketException {
+        super(sockets, "echo/tcp", 0, port, connections, backlog);
+        buffers = new byte[connections][BUFFER];
+        pending = new int[connections];
+        sentOf = new int[connections];
+        peerDone = new boolean[connections];
         sockets.addService(this);
     }
 
