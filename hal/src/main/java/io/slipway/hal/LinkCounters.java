@@ -9,6 +9,10 @@ public final class LinkCounters {
         FRAMES_IN, BYTES_IN, FRAMES_OUT, BYTES_OUT
     }
 
+    /** The reasons whose drops may have lost a received frame, once, so the sum allocates nothing. */
+    private static final DropReason[] RECEIVE_LOSSES = java.util.Arrays.stream(DropReason.values())
+            .filter(DropReason::isReceiveLoss).toArray(DropReason[]::new);
+
     private final Counters<Traffic> traffic = new Counters<>(Traffic.class);
     private final Counters<DropReason> drops = new Counters<>(DropReason.class);
 
@@ -50,6 +54,18 @@ public final class LinkCounters {
 
     public long totalDrops() {
         return drops.total();
+    }
+
+    /**
+     * Drops so far that may have lost a frame the peer sent ({@link DropReason#isReceiveLoss}): a
+     * driver that keeps state across frames (RFC 1144's decompressor) watches it grow.
+     */
+    public long receiveLosses() {
+        long sum = 0;
+        for (DropReason reason : RECEIVE_LOSSES) {
+            sum += drops.get(reason);
+        }
+        return sum;
     }
 
     @Override

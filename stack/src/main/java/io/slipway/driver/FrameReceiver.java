@@ -17,4 +17,13 @@ public interface FrameReceiver {
     /** The adapter's link went up or down; seen by the driver's next poll. */
     default void onLinkStateChanged(LanDriver driver, boolean up, long nowNanos) {
     }
+
+    /**
+     * The adapter dropped a frame it was receiving (a bad escape, a frame too long, a full queue:
+     * {@link io.slipway.hal.DropReason#isReceiveLoss}), seen by the driver's poll before the next
+     * frame is handed up. The drop is counted when the adapter finds it, which may be before the
+     * frames queued ahead of it are delivered: the signal is never late, at worst early.
+     */
+    default void onReceiveLoss(LanDriver driver, long nowNanos) {
+    }
 }

@@ -33,6 +33,12 @@ public final class LanDriver {
     private final byte[] backlogFrame;
     private final Counters<DriverEvent> events = new Counters<>(DriverEvent.class);
     private FrameReceiver receiver;
+    /** Rewrites frames as they leave (RFC 1144 on a CSLIP line), or null. */
+    private TransmitCompressor compressor;
+    /** Where {@link #compressor} writes a frame; as long as the longest frame. */
+    private final byte[] compressedFrame;
+    /** The adapter's receive losses the receiver has been told of. */
+    private long receiveLossesSeen;
     /** The link state the receiver was last told about; starts down so "up" is reported once. */
     private boolean linkUp;
 
@@ -49,6 +55,7 @@ public final class LanDriver {
                     + " bytes cannot hold a frame of " + adapter.maxFrameLength());
         }
         this.backlogFrame = new byte[adapter.maxFrameLength()];
+        this.compressedFrame = new byte[adapter.maxFrameLength()];
         // A quarter of the backlog, at least a frame: low-delay frames are few and small.
         int lowDelayBytes = Math.max(backlogBytes / 4, Integer.highestOneBit(adapter.maxFrameLength() + 4) * 2);
         this.lowDelayBacklog = new FrameRing(lowDelayBytes);
@@ -75,6 +82,14 @@ public final class LanDriver {
     }
 
     /**
+     * Has every frame rewritten by {@code compressor} as it goes to the adapter, after the
+     * backlog, so in line order ({@link TransmitCompressor}); null for none.
+     */
+    public void setTransmitCompressor(TransmitCompressor compressor) {
+        this.compressor = compressor;
+    }
+
+    /**
      * Sends one frame, copying it. Frames keep their order: while older frames wait in the
      * backlog, new ones queue behind them. Returns false when the frame was dropped: the backlog
      * was full, or the frame was longer than the link takes.
@@ -88,7 +103,7 @@ public final class LanDriver {
         boolean lowDelay = TrafficClass.isLowDelay(adapter.medium(), frame, off, len);
         // A frame queues behind its own lane and, if bulk, behind the low-delay one too.
         boolean mayGoNow = lowDelayBacklog.isEmpty() && (lowDelay || backlog.isEmpty());
-        if (mayGoNow && adapter.transmit(frame, off, len)) {
+        if (mayGoNow && (compressor == null || adapter.canTransmit()) && transmitNow(frame, off, len)) {
             return true;
         }
         if ((lowDelay ? lowDelayBacklog : backlog).offer(frame, off, len)) {
@@ -128,6 +143,7 @@ public final class LanDriver {
             }
             delivered++;
             rx.set(RECEIVE_HEADROOM, len);
+            reportReceiveLosses(nowNanos);
             if (receiver == null) {
                 events.increment(DriverEvent.NO_RECEIVER);
             } else {
@@ -142,11 +158,37 @@ public final class LanDriver {
         return adapter.nextEventNanos();
     }
 
+    /**
+     * Gives a frame to the adapter, rewritten by the compressor if there is one. With a
+     * compressor the caller has seen {@link LanAdapter#canTransmit}: a compressor's state moves on
+     * with every frame, so a frame it rewrote must leave, not wait in the backlog and go again.
+     */
+    private boolean transmitNow(byte[] frame, int off, int len) {
+        if (compressor != null) {
+            int n = compressor.compress(frame, off, len, compressedFrame);
+            if (n >= 0) {
+                return adapter.transmit(compressedFrame, 0, n);
+            }
+        }
+        return adapter.transmit(frame, off, len);
+    }
+
+    /** Tells the receiver when the adapter has lost received frames since it was last told. */
+    private void reportReceiveLosses(long nowNanos) {
+        long losses = adapter.counters().receiveLosses();
+        if (losses != receiveLossesSeen) {
+            receiveLossesSeen = losses;
+            if (receiver != null) {
+                receiver.onReceiveLoss(this, nowNanos);
+            }
+        }
+    }
+
     private void flushBacklog() {
         while (hasBacklog() && adapter.canTransmit()) {
             FrameRing lane = lowDelayBacklog.isEmpty() ? backlog : lowDelayBacklog;
             int len = lane.poll(backlogFrame, 0, backlogFrame.length);
-            if (!adapter.transmit(backlogFrame, 0, len)) {
+            if (!transmitNow(backlogFrame, 0, len)) {
                 // canTransmit promised room for a maximum frame; an adapter that breaks that
                 // promise loses this frame rather than reordering the ones behind it.
                 events.increment(DriverEvent.BACKLOG_FULL);

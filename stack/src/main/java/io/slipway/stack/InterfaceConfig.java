@@ -11,8 +11,10 @@ import io.slipway.ip.Ipv4Prefix;
  * @param address our address with its prefix length
  * @param peer the point-to-point peer, or {@link Ipv4Address#ANY}
  * @param mac our MAC address on an Ethernet link ({@link MacAddress#NONE} on SLIP)
+ * @param compressHeaders on a SLIP line, whether TCP/IP headers are compressed (CSLIP, RFC 1144);
+ *     both ends must agree, as nothing on the line negotiates it
  */
-public record InterfaceConfig(Ipv4Prefix address, int peer, long mac) {
+public record InterfaceConfig(Ipv4Prefix address, int peer, long mac, boolean compressHeaders) {
     public InterfaceConfig {
         int a = address.address();
         if (a == Ipv4Address.ANY || Ipv4Address.isMulticast(a) || Ipv4Address.isLoopback(a)
@@ -24,6 +26,11 @@ public record InterfaceConfig(Ipv4Prefix address, int peer, long mac) {
         }
     }
 
+    /** Without header compression. */
+    public InterfaceConfig(Ipv4Prefix address, int peer, long mac) {
+        this(address, peer, mac, false);
+    }
+
     /** A SLIP line: {@code address} on our side, {@code peer} at the far end. */
     public static InterfaceConfig pointToPoint(Ipv4Prefix address, int peer) {
         return new InterfaceConfig(address, peer, MacAddress.NONE);
@@ -32,5 +39,10 @@ public record InterfaceConfig(Ipv4Prefix address, int peer, long mac) {
     /** An Ethernet link with our MAC. */
     public static InterfaceConfig ethernet(Ipv4Prefix address, long mac) {
         return new InterfaceConfig(address, Ipv4Address.ANY, mac);
+    }
+
+    /** The same interface with TCP/IP header compression on or off (CSLIP; SLIP lines only). */
+    public InterfaceConfig withHeaderCompression(boolean on) {
+        return new InterfaceConfig(address, peer, mac, on);
     }
 }

@@ -80,14 +80,19 @@ public final class Stack {
 
     /**
      * Attaches an adapter as an IP interface: a SLIP driver (point-to-point) or an Ethernet driver
-     * with ARP, our address, and its connected routes.
+     * with ARP, our address, and its connected routes. Header compression (CSLIP) is for SLIP
+     * lines only.
      */
     public IpInterface addInterface(LanAdapter adapter, InterfaceConfig settings) {
+        if (settings.compressHeaders() && adapter.medium() != Medium.IP) {
+            throw new IllegalArgumentException("TCP/IP header compression (RFC 1144) is for SLIP lines, not "
+                    + adapter.name() + " (" + adapter.medium() + ")");
+        }
         LanDriver lan = attach(adapter);
         Link link;
         NeighbourResolver resolver;
         if (adapter.medium() == Medium.IP) {
-            link = new SlipDriver(lan);
+            link = new SlipDriver(lan, settings.compressHeaders());
             resolver = null; // point-to-point: IP's default
         } else {
             link = new EthernetDriver(lan, settings.mac());

@@ -8,9 +8,23 @@ import io.slipway.hal.Medium;
  * leading END flushes any line noise the receiver collected, as Linux's slip driver does.
  */
 final class SlipFraming implements Framing {
+    private final String name;
+    private final boolean compressesHeaders;
+
+    /** {@code compressesHeaders}: the CSLIP variant, the same bytes on the line (RFC 1144 §3.1). */
+    SlipFraming(String name, boolean compressesHeaders) {
+        this.name = name;
+        this.compressesHeaders = compressesHeaders;
+    }
+
     @Override
     public String name() {
-        return "slip";
+        return name;
+    }
+
+    @Override
+    public boolean compressesHeaders() {
+        return compressesHeaders;
     }
 
     @Override
