@@ -6,6 +6,7 @@ import io.slipway.cli.trace.JourneyTrace;
 import io.slipway.cli.trace.TracingAdapter;
 import io.slipway.ip.Ipv4Address;
 import io.slipway.hal.LanAdapter;
+import io.slipway.hal.Medium;
 import io.slipway.hal.framing.Framing;
 import io.slipway.hal.loopback.Impairments;
 import io.slipway.hal.loopback.LoopbackCable;
@@ -60,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Line rate of the cable in bit/s, 0 for an unpaced cable (default ${DEFAULT-VALUE}).")
     int baud;
 
-    @Option(names = "--framing", paramLabel = "slip|ethernet", defaultValue = "slip",
+    @Option(names = "--framing", paramLabel = "slip|cslip|ethernet", defaultValue = "slip",
             description = "Framing on the cable (default ${DEFAULT-VALUE}).")
     String framing;
 
@@ -80,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         LoopbackCable cable = LoopbackCable.builder(SystemClock.INSTANCE)
-                .name("cable0").framing(wire).mtu(wire == Framing.SLIP ? SLIP_MTU : ETHERNET_MTU)
+                .name("cable0").framing(wire).mtu(wire.medium() == Medium.IP ? SLIP_MTU : ETHERNET_MTU)
                 .impairments(baud == 0 ? Impairments.PERFECT : Impairments.builder().baud(baud).build())
                 .build();
         LanAdapter aliceEnd = cable.a();
@@ -88,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
             aliceEnd = PcapTap.toFile(aliceEnd, pcap, SystemClock.INSTANCE,
                     PcapTap.wallClockOffset(SystemClock.INSTANCE));
         }
-        int mtu = wire == Framing.SLIP ? SLIP_MTU : ETHERNET_MTU;
+        int mtu = wire.medium() == Medium.IP ? SLIP_MTU : ETHERNET_MTU;
         try {
             boolean ok;
             if (ping) {

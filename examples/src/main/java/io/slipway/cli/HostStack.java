@@ -226,6 +226,11 @@ final class HostStack implements AutoCloseable {
                         .append(link.adapter().counters()).append('\n');
                 out.append("driver ").append(link.settings().serial()).append(": ")
                         .append(s.driver(i).events()).append('\n');
+                if (s.ip().interfaceAt(i).link() instanceof io.slipway.driver.SlipDriver slip
+                        && slip.compressesHeaders()) {
+                    out.append("cslip ").append(link.settings().serial()).append(": ")
+                            .append(slip.headerCompressionEvents()).append('\n');
+                }
                 if (link.adapter() instanceof PcapTap tap) {
                     out.append("pcap ").append(link.settings().pcap()).append(": ")
                             .append(tap.captureCounters()).append('\n');

@@ -33,9 +33,10 @@ final class LinkOptions {
                     + "or the --peer).")
     String gateway;
 
-    @Option(names = "--framing", paramLabel = "slip|ethernet", defaultValue = "slip", order = 5,
-            description = "What the line carries: slip (RFC 1055, IP packets) or ethernet (Ethernet "
-                    + "frames, SLIP-stuffed, with a CRC-32). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--framing", paramLabel = "slip|cslip|ethernet", defaultValue = "slip", order = 5,
+            description = "What the line carries: slip (RFC 1055, IP packets), cslip (SLIP with TCP/IP "
+                    + "headers compressed, RFC 1144; the peer must use it too, as slattach -p cslip) or "
+                    + "ethernet (Ethernet frames, SLIP-stuffed, with a CRC-32). Default: ${DEFAULT-VALUE}.")
     String framing;
 
     @Option(names = "--baud", paramLabel = "N", defaultValue = "115200", order = 6,
@@ -45,7 +46,7 @@ final class LinkOptions {
 
     @Option(names = "--mtu", paramLabel = "N", order = 7,
             description = "Largest IP packet on the link, " + LinkSettings.MIN_MTU + ".." + LinkSettings.MAX_MTU
-                    + ". Default: 1006 for slip (RFC 1055), 1500 for ethernet.")
+                    + ". Default: 1006 for slip and cslip (RFC 1055), 1500 for ethernet.")
     Integer mtu;
 
     @Option(names = "--mac", paramLabel = "XX:XX:XX:XX:XX:XX", order = 8,

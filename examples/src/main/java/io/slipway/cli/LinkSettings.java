@@ -1,6 +1,7 @@
 package io.slipway.cli;
 
 import io.slipway.driver.MacAddress;
+import io.slipway.hal.Medium;
 import io.slipway.hal.framing.Framing;
 import io.slipway.hal.serial.SerialAdapter;
 import io.slipway.ip.Ipv4Address;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  *
  * @param serial the port's path as given
  * @param baud line speed in bit/s
- * @param framing SLIP or Ethernet over serial
+ * @param framing SLIP, CSLIP (SLIP with RFC 1144 compressed TCP/IP headers) or Ethernet over serial
  * @param address our address and prefix length
  * @param peer the point-to-point peer, or {@link Ipv4Address#ANY}
  * @param gateway the default router, or {@link Ipv4Address#ANY} for no default route
@@ -52,7 +53,7 @@ record LinkSettings(String serial, int baud, Framing framing, Ipv4Prefix address
             throw new IllegalArgumentException("--baud must be a positive rate in bit/s, was " + baud);
         }
         Framing framing = option("--framing", () -> Framing.named(framingName));
-        boolean slip = framing == Framing.SLIP;
+        boolean slip = framing.medium() == Medium.IP; // SLIP or CSLIP: point to point
 
         int peer = Ipv4Address.ANY;
         if (peerText != null) {
@@ -117,7 +118,8 @@ record LinkSettings(String serial, int baud, Framing framing, Ipv4Prefix address
 
     /** The stack's description of this interface. */
     InterfaceConfig interfaceConfig() {
-        return framing == Framing.SLIP ? InterfaceConfig.pointToPoint(address, peer)
+        return framing.medium() == Medium.IP
+                ? InterfaceConfig.pointToPoint(address, peer).withHeaderCompression(framing.compressesHeaders())
                 : InterfaceConfig.ethernet(address, mac);
     }
 

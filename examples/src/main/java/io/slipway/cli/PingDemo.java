@@ -65,8 +65,8 @@ final class PingDemo {
 
     /** Runs both pings on the two ends of a cable; true when every request was answered. */
     boolean run(LanAdapter aliceEnd, LanAdapter bobEnd, Path pcap) throws InterruptedException, IOException {
-        boolean slip = framing == Framing.SLIP;
-        String framingName = slip ? "slip" : "ethernet";
+        boolean slip = framing.medium() == io.slipway.hal.Medium.IP;
+        String framingName = framing.name();
         LinkSettings aliceLink = LinkSettings.of("cable0/a", ALICE + "/24", slip ? BOB : null, null, framingName,
                 Math.max(baud, 1), mtu, null, null, false);
         LinkSettings bobLink = LinkSettings.of("cable0/b", BOB + "/24", slip ? ALICE : null, null, framingName,
@@ -149,7 +149,7 @@ final class PingDemo {
         say("  bob's adapter:   %s", bobAdapter);
         say("  alice IP: %s", aliceIp);
         say("  bob IP:   %s", bobIp);
-        if (framing != Framing.SLIP) {
+        if (framing.medium() != io.slipway.hal.Medium.IP) {
             String neighbours = alice.call(s -> ((Arp) s.ip().interfaceAt(0).resolver()).entries().toString());
             say("  alice's ARP cache: %s", neighbours);
         }

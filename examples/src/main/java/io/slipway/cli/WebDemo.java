@@ -70,8 +70,8 @@ final class WebDemo {
     }
 
     static LinkSettings link(String name, String ip, String peer, Framing framing, int baud, int mtu) {
-        boolean slip = framing == Framing.SLIP;
-        return LinkSettings.of(name, ip + "/24", slip ? peer : null, null, slip ? "slip" : "ethernet",
+        boolean slip = framing.medium() == io.slipway.hal.Medium.IP;
+        return LinkSettings.of(name, ip + "/24", slip ? peer : null, null, framing.name(),
                 Math.max(baud, 1), mtu, null, null, false);
     }
 
@@ -79,8 +79,8 @@ final class WebDemo {
     boolean run(Url url, LanAdapter aliceEnd, LanAdapter bobEnd, Framing framing, int baud, int mtu)
             throws IOException {
         say("slipway demo: alice %s browses %s; bob %s serves DNS for example.test and a web site;", ALICE, url, BOB);
-        say("they are joined by an in-memory serial cable: %s framing, %s, MTU %d", framing == Framing.SLIP ? "slip"
-                : "ethernet", baud == 0 ? "unpaced" : baud + " baud", mtu);
+        say("they are joined by an in-memory serial cable: %s framing, %s, MTU %d", framing.name(),
+                baud == 0 ? "unpaced" : baud + " baud", mtu);
         say("");
         try (DemoSite site = DemoSite.create();
                 HostStack alice = HostStack.start("alice", List.of(new HostStack.Attachment(

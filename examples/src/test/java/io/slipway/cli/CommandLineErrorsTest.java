@@ -63,7 +63,7 @@ class CommandLineErrorsTest {
                         "serve", "--serial", PORT, "--ip", "10.0.0.1", "--mtu", "big"),
                 bad("--baud must be a positive rate in bit/s, was 0",
                         "serve", "--serial", PORT, "--ip", "10.0.0.1", "--baud", "0"),
-                bad("--framing: unknown framing 'ppp' (slip or ethernet)",
+                bad("--framing: unknown framing 'ppp' (slip, cslip or ethernet)",
                         "serve", "--serial", PORT, "--ip", "10.0.0.1", "--framing", "ppp"),
                 bad("cannot resolve 'example.com': give a DNS server with --dns A.B.C.D",
                         "ping", "--serial", PORT, "--ip", "10.0.0.1/24", "example.com"),

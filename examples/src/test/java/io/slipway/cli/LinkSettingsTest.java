@@ -30,6 +30,17 @@ class LinkSettingsTest {
     }
 
     @Test
+    void shouldTakeCslipAsAPointToPointSlipLineThatCompressesHeaders() {
+        LinkSettings s = LinkSettings.of("/dev/ttyUSB0", "10.0.0.2", "10.0.0.1", null, "cslip", 115_200, null, null,
+                null, true);
+        assertEquals("10.0.0.2/32", s.address().toString());
+        assertEquals(1006, s.mtu());
+        assertTrue(s.interfaceConfig().compressHeaders());
+        assertFalse(slip("10.0.0.2", "10.0.0.1", null).interfaceConfig().compressHeaders());
+        assertEquals("10.0.0.2/32 peer 10.0.0.1 on /dev/ttyUSB0 (cslip, 115200 baud, mtu 1006)", s.describe());
+    }
+
+    @Test
     void shouldDefaultTheMtuByFraming() {
         assertEquals(1006, slip("10.0.0.1", null, null).mtu());
         assertEquals(1500, ethernet("10.0.0.1", null).mtu());

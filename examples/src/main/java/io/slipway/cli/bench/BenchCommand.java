@@ -1,5 +1,6 @@
 package io.slipway.cli.bench;
 
+import io.slipway.hal.framing.Framing;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Line rate of the serial benchmarks (default ${DEFAULT-VALUE}).")
     int baud;
 
+    @Option(names = "--framing", paramLabel = "slip|cslip", defaultValue = "slip",
+            description = "Framing of the serial benchmark's line: slip, or cslip (RFC 1144 compressed TCP/IP "
+                    + "headers at both ends), measured against the uncompressed line's limit (default ${DEFAULT-VALUE}).")
+    String framing;
+
     @Option(names = "--bytes", paramLabel = "N", defaultValue = "1048576",
             description = "Bytes of the serial bulk transfer (default ${DEFAULT-VALUE}).")
     long bytes;
@@ -65,6 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baud must be at least 300, --bytes 10000, --seconds 1, "
                     + "--connections 1");
         }
+        if (!framing.equals("slip") && !framing.equals("cslip")) {
+            throw new IllegalArgumentException("--framing must be slip or cslip, was '" + framing + "'");
+        }
         if (Integer.bitCount(buffers) != 1 || buffers < 1024) {
             throw new IllegalArgumentException("--buffers must be a power of two of at least 1024, was " + buffers);
         }
@@ -91,6 +100,16 @@ public final class BenchCommand implements Callable<Integer> {
                 r.seconds(), r.limit(), 100 * r.goodput() / r.limit());
         say(out, "  %d segments, %d retransmitted; %.2f bytes allocated per segment in the steady state", r.segments(),
                 r.retransmitted(), r.allocatedBytesPerSegment());
+        if (framing.equals("cslip")) {
+            SerialGoodput.Result c = SerialGoodput.run(Framing.CSLIP, baud, 1006, bytes);
+            say(out, "serial goodput with CSLIP: the same bytes, TCP/IP headers compressed at both ends (RFC 1144)");
+            say(out, "  %.1f B/s of payload in %.2f s: %.2f %% of the uncompressed limit above; the compressed line's "
+                    + "own limit %.1f B/s: %.2f %%", c.goodput(), c.seconds(), 100 * c.goodput() / r.limit(), c.limit(),
+                    100 * c.goodput() / c.limit());
+            say(out, "  %d segments, %d retransmitted; %d wire bytes a -> b against %d uncompressed; %.2f bytes "
+                    + "allocated per segment in the steady state", c.segments(), c.retransmitted(), c.wireBytes(),
+                    r.wireBytes(), c.allocatedBytesPerSegment());
+        }
     }
 
     private void memory(PrintWriter out) throws Exception {

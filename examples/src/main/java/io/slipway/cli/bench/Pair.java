@@ -35,17 +35,20 @@ final class Pair implements AutoCloseable {
     private StackRunner runnerA;
     private StackRunner runnerB;
 
-    private Pair(boolean virtual, boolean framed, Impairments line, int mtu, StackConfig config,
+    private Pair(boolean virtual, Framing framing, Impairments line, int mtu, StackConfig config,
             int hardwareQueueFrames) {
         clock = virtual ? new ManualClock() : null;
         LoopbackCable.Builder builder = LoopbackCable.builder(virtual ? clock : SystemClock.INSTANCE).name("bench")
                 .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames)
                 .inFlightFrames(RECEIVE_RING_FRAMES).receiveQueueFrames(RECEIVE_RING_FRAMES).seed(1);
-        cable = (framed ? builder.framing(Framing.SLIP) : builder.unframed(Medium.IP)).build();
+        cable = (framing != null ? builder.framing(framing) : builder.unframed(Medium.IP)).build();
         a = new Stack("a", config, 1);
         b = new Stack("b", config, 2);
-        a.addInterface(cable.a(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.1/24", 24), B));
-        b.addInterface(cable.b(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.2/24", 24), A));
+        boolean compress = framing != null && framing.compressesHeaders();
+        a.addInterface(cable.a(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.1/24", 24), B)
+                .withHeaderCompression(compress));
+        b.addInterface(cable.b(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.2/24", 24), A)
+                .withHeaderCompression(compress));
         sim = virtual ? new Simulation(clock).add(a).add(b) : null;
     }
 
@@ -59,12 +62,17 @@ final class Pair implements AutoCloseable {
     static final int RECEIVE_RING_FRAMES = 1024;
 
     static Pair virtual(Impairments line, int mtu, StackConfig config) {
-        return new Pair(true, true, line, mtu, config, HARDWARE_QUEUE_FRAMES);
+        return virtual(Framing.SLIP, line, mtu, config);
+    }
+
+    /** A pair on a cable of {@code framing} (SLIP or CSLIP) in virtual time. */
+    static Pair virtual(Framing framing, Impairments line, int mtu, StackConfig config) {
+        return new Pair(true, framing, line, mtu, config, HARDWARE_QUEUE_FRAMES);
     }
 
     /** In real time; {@code framed}: SLIP-encoded and decoded on the cable, else IP packets as they are. */
     static Pair realTime(boolean framed, Impairments line, int mtu, StackConfig config) {
-        return new Pair(false, framed, line, mtu, config, HARDWARE_QUEUE_FRAMES);
+        return new Pair(false, framed ? Framing.SLIP : null, line, mtu, config, HARDWARE_QUEUE_FRAMES);
     }
 
     Pair onA(Service s) throws SocketException {

@@ -1,5 +1,6 @@
 package io.slipway.cli.bench;
 
+import io.slipway.hal.framing.Framing;
 import io.slipway.hal.loopback.CableDirection;
 import io.slipway.hal.loopback.Impairments;
 import io.slipway.socket.SocketException;
@@ -44,12 +45,18 @@ final class SerialGoodput {
      * JVM loads classes as each code path is first taken, and that allocates on this thread.
      */
     static Result run(int baud, int mtu, long bytes) throws SocketException, InterruptedException {
-        once(baud, mtu, bytes);
-        return once(baud, mtu, bytes);
+        return run(Framing.SLIP, baud, mtu, bytes);
     }
 
-    private static Result once(int baud, int mtu, long bytes) throws SocketException, InterruptedException {
-        try (Pair pair = Pair.virtual(Impairments.builder().baud(baud).build(), mtu, StackConfig.DEFAULT)) {
+    /** {@link #run(int, int, long)} over {@code framing}: SLIP, or CSLIP (RFC 1144 headers) at both ends. */
+    static Result run(Framing framing, int baud, int mtu, long bytes) throws SocketException, InterruptedException {
+        once(framing, baud, mtu, bytes);
+        return once(framing, baud, mtu, bytes);
+    }
+
+    private static Result once(Framing framing, int baud, int mtu, long bytes)
+            throws SocketException, InterruptedException {
+        try (Pair pair = Pair.virtual(framing, Impairments.builder().baud(baud).build(), mtu, StackConfig.DEFAULT)) {
             BulkReceiver receiver = new BulkReceiver(pair.b.sockets(), PORT);
             BulkSender sender = new BulkSender(pair.a.sockets(), Pair.B, PORT, bytes, false);
             pair.onB(receiver).onA(sender);
