@@ -45,6 +45,12 @@ public final class NewReno {
     private int flightAtFirstDuplicate;
     /** True after a timeout until an ACK advances SND.UNA: a further timeout is for the same segment. */
     private boolean timedOutSinceAdvance;
+    /**
+     * The peer agreed to SACK (RFC 2018 §2): recovery follows RFC 6675 — the connection sends as
+     * the pipe allows, so cwnd is set to ssthresh on entry and neither inflated by duplicate ACKs
+     * nor deflated by partial ones, and a partial ACK asks for no retransmission of its own.
+     */
+    private boolean sack;
 
     /** A window for segments of {@code mss} bytes (SMSS), starting at the initial window. */
     public NewReno(int mss) {
@@ -75,6 +81,16 @@ public final class NewReno {
      */
     public void start(int iss) {
         recover = iss;
+    }
+
+    /** Recovery by RFC 6675 from now on (set once SACK is agreed, before any data is sent). */
+    public void useSack() {
+        sack = true;
+    }
+
+    /** In a recovery driven by the SACK scoreboard (RFC 6675 §5): the connection sends by the pipe. */
+    public boolean inSackRecovery() {
+        return inFastRecovery && sack;
     }
 
     public int cwnd() {
@@ -127,11 +143,13 @@ public final class NewReno {
      *       including {@link #recover}) ends recovery and deflates the window by option (1):
      *       cwnd = min(ssthresh, max(FlightSize, SMSS) + SMSS), FlightSize being what is still
      *       outstanding after this ACK. Option (1) rather than (2), cwnd = ssthresh, because it
-     *       cannot release a burst when little is left in flight.</li>
+     *       cannot release a burst when little is left in flight. With SACK (RFC 6675), cwnd
+     *       was never inflated and stays ssthresh.</li>
      *   <li>In recovery, a partial ACK (step 3, "Partial acknowledgments"): cwnd shrinks by the
      *       bytes acknowledged and grows back by one SMSS if they were at least one SMSS; recovery
      *       goes on. Never below one SMSS: a partial ACK of nearly a whole window could otherwise
-     *       take the inflated window below zero.</li>
+     *       take the inflated window below zero. With SACK, nothing changes: the scoreboard says
+     *       what to resend.</li>
      * </ul>
      *
      * @return true for a partial ACK: the caller must retransmit the first unacknowledged segment
@@ -143,10 +161,14 @@ public final class NewReno {
         if (inFastRecovery) {
             if (ack - 1 - recover >= 0) {
                 int stillInFlight = Math.max(flightSizeBefore - bytesAcked, 0);
-                cwnd = Math.min(ssthresh, Math.max(stillInFlight, mss) + mss);
+                // RFC 6675 never inflated cwnd: it stays ssthresh, the pipe having kept the flight.
+                cwnd = sack ? ssthresh : Math.min(ssthresh, Math.max(stillInFlight, mss) + mss);
                 inFastRecovery = false;
                 bytesAckedInAvoidance = 0;
                 return false;
+            }
+            if (sack) {
+                return false; // RFC 6675 §5: the scoreboard says what to resend, the pipe how much
             }
             long deflated = (long) cwnd - bytesAcked + (bytesAcked >= mss ? mss : 0);
             cwnd = (int) Math.max(deflated, mss);
@@ -194,21 +216,49 @@ public final class NewReno {
             duplicateAcks++;
         }
         if (inFastRecovery) {
-            cwnd = saturatedAdd(cwnd, mss);
+            if (!sack) {
+                cwnd = saturatedAdd(cwnd, mss);
+            }
             return false;
         }
         if (duplicateAcks == 1) {
             flightAtFirstDuplicate = flightSize;
         }
-        if (duplicateAcks != DUPLICATE_ACK_THRESHOLD || (sndUna - 1) - recover <= 0) {
+        if (duplicateAcks != DUPLICATE_ACK_THRESHOLD) {
             return false;
+        }
+        return enterRecovery(sndUna, sndNxt, flightSize);
+    }
+
+    /**
+     * RFC 6675 §5 step (4): the scoreboard says the segment at SND.UNA is lost (IsLost(HighACK +
+     * 1)) before the third duplicate ACK came — several segments after it were SACKed, perhaps
+     * by ACKs that changed the window and so were not duplicates. Loss recovery starts as on the
+     * third duplicate, with the same guard against a second reduction for one window.
+     *
+     * @return true when recovery begins: the caller retransmits the segment at SND.UNA
+     */
+    public boolean onSackedLoss(int sndUna, int sndNxt, int flightSize) {
+        if (inFastRecovery) {
+            return false;
+        }
+        if (duplicateAcks == 0) {
+            flightAtFirstDuplicate = flightSize;
+        }
+        return enterRecovery(sndUna, sndNxt, flightSize);
+    }
+
+    private boolean enterRecovery(int sndUna, int sndNxt, int flightSize) {
+        if ((sndUna - 1) - recover <= 0) {
+            return false; // RFC 6582 §3.2 step 2: this window was already recovered
         }
         // cwnd does not change on the first two duplicates (RFC 3042 §2), so whatever went out
         // beyond both cwnd and the flight at the first one went out by limited transmit.
         int flightWithoutLimitedTransmit = Math.min(flightSize, Math.max(cwnd, flightAtFirstDuplicate));
         ssthresh = Math.max(flightWithoutLimitedTransmit / 2, 2 * mss);
         recover = sndNxt - 1;
-        cwnd = saturatedAdd(ssthresh, 3 * mss);
+        // RFC 6675 §5 (4.2): cwnd = ssthresh, the pipe doing what inflation does for NewReno.
+        cwnd = sack ? ssthresh : saturatedAdd(ssthresh, 3 * mss);
         inFastRecovery = true;
         partialAcks = 0;
         bytesAckedInAvoidance = 0;

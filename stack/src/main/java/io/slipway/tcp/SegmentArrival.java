@@ -53,7 +53,7 @@ final class SegmentArrival {
         }
         c.initReceive(s.seq);
         c.peerMss(s.options.mss());
-        c.sackOk = s.options.sackPermitted(); // we offered it in our SYN
+        c.peerSackPermitted(s.options.sackPermitted());
         if (ackAcceptable) {
             c.sndUna = s.ack;
         }
@@ -240,13 +240,20 @@ final class SegmentArrival {
         }
         c.persistProbes = 0; // the peer answers: zero-window probing never gives up on it (RFC 1122 §4.2.2.17)
         boolean duplicate = isDuplicateAck(c, s);
+        if (c.sackOk && s.options.sackBlockCount() > 0) {
+            c.recordSack(s.options); // RFC 6675 §4 Update()
+        }
         if (Seq.gt(s.ack, c.sndUna)) {
             newAck(c, s.ack, nowNanos);
         } else if (duplicate) {
             if (c.congestion.onDuplicateAck(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
-                tcp.count(TcpEvent.FAST_RETRANSMITS);
-                c.retransmitFirst(nowNanos);
+                fastRetransmit(c, nowNanos);
             }
+        }
+        if (c.sackOk && !c.scoreboard.isEmpty() && !c.congestion.inFastRecovery()
+                && c.scoreboard.isLost(c.sndUna, c.sendMss)
+                && c.congestion.onSackedLoss(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
+            fastRetransmit(c, nowNanos); // RFC 6675 §5 (4): IsLost(HighACK + 1) before three duplicates
         }
         // RFC 9293 §3.10.7.4: take the window from the newest segment only.
         if (Seq.lt(c.sndWl1, s.seq) || (c.sndWl1 == s.seq && Seq.le(c.sndWl2, s.ack))) {
@@ -279,6 +286,16 @@ final class SegmentArrival {
         return true;
     }
 
+    /** RFC 5681 §3.2 step 2, or RFC 6675 §5 step (4) when the peer SACKs: the segment at SND.UNA again. */
+    private static void fastRetransmit(TcpConnection c, long nowNanos) {
+        c.tcp.count(TcpEvent.FAST_RETRANSMITS);
+        if (c.congestion.inSackRecovery()) {
+            c.startSackRecovery(nowNanos);
+        } else {
+            c.retransmitFirst(nowNanos);
+        }
+    }
+
     /** RFC 5681 §2: a duplicate ACK carries no data, no SYN or FIN, acknowledges SND.UNA, keeps the window. */
     private static boolean isDuplicateAck(TcpConnection c, Segment s) {
         return c.sndMax != c.sndUna && s.payloadLength == 0 && !s.has(TcpHeader.SYN) && !s.has(TcpHeader.FIN)
@@ -297,6 +314,9 @@ final class SegmentArrival {
             c.finSent = true; // acknowledged, perhaps after a timeout went back before it: never again
         }
         c.sndUna = ack;
+        if (c.scoreboard.ackedTo(ack)) {
+            c.tcp.count(TcpEvent.SACK_RENEGED);
+        }
         if (Seq.lt(c.sndNxt, ack)) {
             c.sndNxt = ack;
         }

@@ -414,7 +414,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         synOptions.reset();
         synOptions.setMss(c.receiveMss);
         // RFC 2018 §2: offered in our SYN; in a SYN-ACK only when the peer's SYN offered it.
-        synOptions.setSackPermitted(!withAck || c.sackOk);
+        synOptions.setSackPermitted(withAck ? c.sackOk : config.features().sack());
         PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
         int headerLength = TcpHeader.MIN_LENGTH + synOptions.encodedLength();
         int start = b.append(headerLength);
@@ -588,7 +588,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         c.initSend(isns.next(local, localPort, remote, remotePort, nowNanos), in.mtu(), nowNanos);
         c.initReceive(s.seq);
         c.peerMss(s.options.mss());
-        c.sackOk = s.options.sackPermitted();
+        c.peerSackPermitted(s.options.sackPermitted());
         c.sndWnd = s.window;
         c.maxSndWnd = s.window;
         c.sndWl1 = s.seq;

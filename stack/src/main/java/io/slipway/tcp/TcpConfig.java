@@ -35,12 +35,13 @@ import io.slipway.base.EphemeralPorts;
  * @param challengeAcksPerSecond RFC 5961 §7's rate limit on challenge ACKs
  * @param ephemeralFirst the ephemeral port range for connect (RFC 6056, RFC 6335)
  * @param ephemeralLast its end
+ * @param features the TCP extensions offered to peers (SACK), each on by default
  */
 public record TcpConfig(int maxConnections, int sendBufferBytes, int receiveBufferBytes, int maxOutOfOrderRanges,
         long initialRtoNanos, long minRtoNanos, long maxRtoNanos, int synRetries, int dataRetries,
         long delayedAckNanos, long flushNanos, long timeWaitNanos, long finWait2TimeoutNanos, long persistMinNanos,
         long keepaliveIdleNanos, long keepaliveIntervalNanos, int keepaliveProbes, int synQueueLength,
-        int challengeAcksPerSecond, int ephemeralFirst, int ephemeralLast) {
+        int challengeAcksPerSecond, int ephemeralFirst, int ephemeralLast, TcpFeatures features) {
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
 
@@ -48,9 +49,22 @@ public record TcpConfig(int maxConnections, int sendBufferBytes, int receiveBuff
             1 * S, 200 * MS, 60 * S, 7, 15,
             200 * MS, 500 * MS, 60 * S, 60 * S, 200 * MS,
             2 * 3600 * S, 75 * S, 9, 16,
-            10, EphemeralPorts.DYNAMIC_FIRST, EphemeralPorts.DYNAMIC_LAST);
+            10, EphemeralPorts.DYNAMIC_FIRST, EphemeralPorts.DYNAMIC_LAST, TcpFeatures.ALL);
+
+    /** The same with every extension on ({@link TcpFeatures#ALL}). */
+    public TcpConfig(int maxConnections, int sendBufferBytes, int receiveBufferBytes, int maxOutOfOrderRanges,
+            long initialRtoNanos, long minRtoNanos, long maxRtoNanos, int synRetries, int dataRetries,
+            long delayedAckNanos, long flushNanos, long timeWaitNanos, long finWait2TimeoutNanos, long persistMinNanos,
+            long keepaliveIdleNanos, long keepaliveIntervalNanos, int keepaliveProbes, int synQueueLength,
+            int challengeAcksPerSecond, int ephemeralFirst, int ephemeralLast) {
+        this(maxConnections, sendBufferBytes, receiveBufferBytes, maxOutOfOrderRanges, initialRtoNanos, minRtoNanos,
+                maxRtoNanos, synRetries, dataRetries, delayedAckNanos, flushNanos, timeWaitNanos, finWait2TimeoutNanos,
+                persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes, synQueueLength,
+                challengeAcksPerSecond, ephemeralFirst, ephemeralLast, TcpFeatures.ALL);
+    }
 
     public TcpConfig {
+        java.util.Objects.requireNonNull(features, "features");
         if (maxConnections < 1 || maxOutOfOrderRanges < 1 || synRetries < 0 || dataRetries < 1 || synQueueLength < 1
                 || keepaliveProbes < 1 || challengeAcksPerSecond < 0) {
             throw new IllegalArgumentException("TCP limits must be positive");
@@ -70,35 +84,35 @@ public record TcpConfig(int maxConnections, int sendBufferBytes, int receiveBuff
         return new TcpConfig(maxConnections, sendBufferBytes, receiveBufferBytes, maxOutOfOrderRanges, initialRtoNanos,
                 minRtoNanos, maxRtoNanos, synRetries, dataRetries, delayedAckNanos, flushNanos, nanos, nanos,
                 persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes, synQueueLength,
-                challengeAcksPerSecond, ephemeralFirst, ephemeralLast);
+                challengeAcksPerSecond, ephemeralFirst, ephemeralLast, features);
     }
 
     public TcpConfig withBuffers(int sendBytes, int receiveBytes) {
         return new TcpConfig(maxConnections, sendBytes, receiveBytes, maxOutOfOrderRanges, initialRtoNanos,
                 minRtoNanos, maxRtoNanos, synRetries, dataRetries, delayedAckNanos, flushNanos, timeWaitNanos,
                 finWait2TimeoutNanos, persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes,
-                synQueueLength, challengeAcksPerSecond, ephemeralFirst, ephemeralLast);
+                synQueueLength, challengeAcksPerSecond, ephemeralFirst, ephemeralLast, features);
     }
 
     public TcpConfig withMaxConnections(int n) {
         return new TcpConfig(n, sendBufferBytes, receiveBufferBytes, maxOutOfOrderRanges, initialRtoNanos,
                 minRtoNanos, maxRtoNanos, synRetries, dataRetries, delayedAckNanos, flushNanos, timeWaitNanos,
                 finWait2TimeoutNanos, persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes,
-                synQueueLength, challengeAcksPerSecond, ephemeralFirst, ephemeralLast);
+                synQueueLength, challengeAcksPerSecond, ephemeralFirst, ephemeralLast, features);
     }
 
     public TcpConfig withKeepalive(long idleNanos, long intervalNanos, int probes) {
         return new TcpConfig(maxConnections, sendBufferBytes, receiveBufferBytes, maxOutOfOrderRanges, initialRtoNanos,
                 minRtoNanos, maxRtoNanos, synRetries, dataRetries, delayedAckNanos, flushNanos, timeWaitNanos,
                 finWait2TimeoutNanos, persistMinNanos, idleNanos, intervalNanos, probes, synQueueLength,
-                challengeAcksPerSecond, ephemeralFirst, ephemeralLast);
+                challengeAcksPerSecond, ephemeralFirst, ephemeralLast, features);
     }
 
     public TcpConfig withRetries(int syn, int data) {
         return new TcpConfig(maxConnections, sendBufferBytes, receiveBufferBytes, maxOutOfOrderRanges, initialRtoNanos,
                 minRtoNanos, maxRtoNanos, syn, data, delayedAckNanos, flushNanos, timeWaitNanos, finWait2TimeoutNanos,
                 persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes, synQueueLength,
-                challengeAcksPerSecond, ephemeralFirst, ephemeralLast);
+                challengeAcksPerSecond, ephemeralFirst, ephemeralLast, features);
     }
 
     /** RFC 6298's bounds: the first RTO, the least, the most (tests shorten them). */
@@ -106,6 +120,14 @@ public record TcpConfig(int maxConnections, int sendBufferBytes, int receiveBuff
         return new TcpConfig(maxConnections, sendBufferBytes, receiveBufferBytes, maxOutOfOrderRanges, initialNanos,
                 minNanos, maxNanos, synRetries, dataRetries, delayedAckNanos, flushNanos, timeWaitNanos,
                 finWait2TimeoutNanos, persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes,
-                synQueueLength, challengeAcksPerSecond, ephemeralFirst, ephemeralLast);
+                synQueueLength, challengeAcksPerSecond, ephemeralFirst, ephemeralLast, features);
+    }
+
+    /** The same offering only the extensions in {@code f} (tests run with each off). */
+    public TcpConfig withFeatures(TcpFeatures f) {
+        return new TcpConfig(maxConnections, sendBufferBytes, receiveBufferBytes, maxOutOfOrderRanges, initialRtoNanos,
+                minRtoNanos, maxRtoNanos, synRetries, dataRetries, delayedAckNanos, flushNanos, timeWaitNanos,
+                finWait2TimeoutNanos, persistMinNanos, keepaliveIdleNanos, keepaliveIntervalNanos, keepaliveProbes,
+                synQueueLength, challengeAcksPerSecond, ephemeralFirst, ephemeralLast, f);
     }
 }

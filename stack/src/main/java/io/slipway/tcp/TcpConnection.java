@@ -39,6 +39,8 @@ public final class TcpConnection {
     final ByteRing sendRing;
     final ByteRing receiveRing;
     final OutOfOrderSegments outOfOrder;
+    /** What the peer has SACKed of our data (RFC 6675 §3), when {@link #sackOk}. */
+    final SackScoreboard scoreboard = new SackScoreboard();
     RttEstimator rtt;
     NewReno congestion;
 
@@ -115,8 +117,15 @@ public final class TcpConnection {
     boolean flushDue;
     /** When data last went out, for RFC 5681 §4.1's restart after idle (once {@link #hasSentData}). */
     long lastSendNanos;
-    /** Both SYNs carried SACK-permitted (RFC 2018 §2): our ACKs may report out-of-order data in SACK blocks. */
+    /**
+     * Both SYNs carried SACK-permitted (RFC 2018 §2): our ACKs may report out-of-order data in
+     * SACK blocks, and the peer's SACK blocks drive our loss recovery (RFC 6675).
+     */
     boolean sackOk;
+    /** RFC 6675 §2's HighRxt, exclusive: one past the highest sequence number resent in this recovery. */
+    int highRxt;
+    /** RFC 6675 §2's RescueRxt, exclusive: a rescue retransmission waits until SND.UNA passes it. */
+    int rescueRxt;
     /** Whether a segment of the bulk class may still be unacknowledged, and where the last one ended. */
     boolean bulkSent;
     int bulkEnd;
@@ -281,6 +290,9 @@ public final class TcpConnection {
         bulkSent = false;
         bulkEnd = 0;
         sackOk = false;
+        scoreboard.clear();
+        highRxt = 0;
+        rescueRxt = 0;
         hasSentData = false;
         sndWnd = 0;
         maxSndWnd = 0;
@@ -308,6 +320,18 @@ public final class TcpConnection {
         // recover just below the ISN: the first data segment's loss may be fast-retransmitted too,
         // as FreeBSD allows (by RFC 6582's letter only the timer would resend it).
         congestion.start(iss - 1);
+    }
+
+    /**
+     * The peer's SYN offered SACK-permitted or not: SACK is agreed when we offer it too (RFC 2018
+     * §2), and from then on recovery follows RFC 6675. After {@link #peerMss}, which starts the
+     * congestion window afresh.
+     */
+    void peerSackPermitted(boolean offered) {
+        sackOk = offered && config.features().sack();
+        if (sackOk) {
+            congestion.useSack();
+        }
     }
 
     /** The peer's SYN: its ISN; RCV.NXT just after it. */
@@ -347,53 +371,29 @@ public final class TcpConnection {
         if (sndUna == sndMax && hasSentData && nowNanos - lastSendNanos > rtt.rto()) {
             congestion.onIdleRestart(nowNanos - lastSendNanos, rtt.rto()); // RFC 5681 §4.1
         }
-        while (true) {
-            int inFlight = sndNxt - sndUna;
-            int sentData = inFlight - (finInFlight() ? 1 : 0);
-            int unsent = sendRing.size() - sentData;
-            int window = Math.min(sndWnd, congestion.cwnd() + congestion.limitedTransmitAllowance(inFlight));
-            int usable = window - inFlight;
-            int len = Math.max(0, Math.min(Math.min(unsent, usable), sendMss));
-            boolean finNow = finQueued && !finSent && !finAcknowledged() && len == unsent;
-            if (len == 0 && !finNow) {
-                break;
-            }
-            boolean full = len == sendMss;
-            boolean everything = len == unsent;
-            boolean nagleAllows = noDelay || inFlight == 0;
-            boolean bigEnough = maxSndWnd > 0 && len >= maxSndWnd / 2;
-            if (!(full || (everything && nagleAllows) || bigEnough || flushDue || (len == 0 && finNow))) {
-                // Held by Nagle's rule, or by sender SWS avoidance with nothing in flight (no ACK
-                // will come to move us on): the flush timer bounds how long, RFC 1122 §4.2.3.4's
-                // override timeout. With data in flight and more queued, the ACKs drive us.
-                if ((everything || inFlight == 0) && !flushTimer.isScheduled()) {
-                    tcp.timers().schedule(flushTimer, nowNanos + config.flushNanos());
+        if (congestion.inSackRecovery() && sndNxt == sndMax) {
+            // (Not while SND.NXT lags: a window that shut went back to SND.UNA, and the pipe,
+            // counted up to SND.MAX, would hold data that is no longer in flight.)
+            sent = sackRecoveryOutput(nowNanos);
+        } else {
+            while (true) {
+                if (Seq.lt(sndNxt, sndMax) && !scoreboard.isEmpty()) {
+                    // Going back after a timeout: what the peer SACKed is not sent again (RFC 6675 §5.1).
+                    sndNxt = Seq.min(scoreboard.skipSacked(sndNxt), sndMax);
                 }
-                break;
-            }
-            int flags = TcpHeader.ACK | (everything && len > 0 ? TcpHeader.PSH : 0) | (finNow ? TcpHeader.FIN : 0);
-            int seq = sndNxt;
-            tcp.sendSegment(this, seq, flags, sentData, len, nowNanos);
-            sent = true;
-            lastSendNanos = nowNanos;
-            hasSentData = true;
-            sndNxt = seq + len + (finNow ? 1 : 0);
-            if (finNow) {
-                finSent = true;
-                finNumbered = true;
-                finSequence = seq + len;
-            }
-            if (Seq.gt(sndNxt, sndMax)) {
-                sndMax = sndNxt;
-                rtt.startTiming(sndNxt, nowNanos); // new data: Karn's rule allows timing it
-            } else {
-                tcp.count(TcpEvent.RETRANSMITTED_SEGMENTS);
-            }
-            if (!retransmitTimer.isScheduled()) {
-                tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
-            }
-            if (finNow || len < sendMss) {
-                break;
+                int inFlight = sndNxt - sndUna;
+                // SACKed data below SND.NXT left the network: it takes no room in cwnd (RFC 6675 §4's pipe).
+                int inNetwork = Seq.lt(sndNxt, sndMax) ? inFlight - scoreboard.sackedBetween(sndUna, sndNxt) : inFlight;
+                int usable = Math.min(sndWnd - inFlight,
+                        congestion.cwnd() + congestion.limitedTransmitAllowance(inFlight) - inNetwork);
+                int result = sendFromNext(usable, nowNanos);
+                if (result == NOTHING_SENT) {
+                    break;
+                }
+                sent = true;
+                if (result == SENT_LAST) {
+                    break;
+                }
             }
         }
         flushDue = false;
@@ -405,6 +405,182 @@ public final class TcpConnection {
         }
         armPersistIfStuck(nowNanos);
         armKeepalive(nowNanos);
+    }
+
+    private static final int NOTHING_SENT = 0;
+    private static final int SENT_MORE_MAY_FOLLOW = 1;
+    private static final int SENT_LAST = 2;
+
+    /**
+     * One segment from SND.NXT, of at most {@code usable} bytes: new data, or data again after a
+     * timeout went back, and the FIN once all data is out — unless Nagle's rule or sender SWS
+     * avoidance holds it (RFC 1122 §4.2.3.4). Says whether it sent, and whether another segment
+     * may follow at once (not after a short one or the FIN).
+     */
+    private int sendFromNext(int usable, long nowNanos) {
+        int inFlight = sndNxt - sndUna;
+        int sentData = inFlight - (finInFlight() ? 1 : 0);
+        int unsent = sendRing.size() - sentData;
+        int len = Math.max(0, Math.min(Math.min(unsent, usable), sendMss));
+        boolean cutBySack = false;
+        if (len > 0 && Seq.lt(sndNxt, sndMax) && !scoreboard.isEmpty()) {
+            int sackedFrom = scoreboard.nextSackedAfter(sndNxt, sndNxt + len);
+            cutBySack = sackedFrom != sndNxt + len;
+            len = sackedFrom - sndNxt; // stop where the peer's SACKed data begins
+        }
+        boolean finNow = finQueued && !finSent && !finAcknowledged() && len == unsent;
+        if (len == 0 && !finNow) {
+            return NOTHING_SENT;
+        }
+        boolean full = len == sendMss;
+        boolean everything = len == unsent;
+        boolean nagleAllows = noDelay || inFlight == 0;
+        boolean bigEnough = maxSndWnd > 0 && len >= maxSndWnd / 2;
+        if (!(full || cutBySack || (everything && nagleAllows) || bigEnough || flushDue || (len == 0 && finNow))) {
+            // Held by Nagle's rule, or by sender SWS avoidance with nothing in flight (no ACK
+            // will come to move us on): the flush timer bounds how long, RFC 1122 §4.2.3.4's
+            // override timeout. With data in flight and more queued, the ACKs drive us.
+            if ((everything || inFlight == 0) && !flushTimer.isScheduled()) {
+                tcp.timers().schedule(flushTimer, nowNanos + config.flushNanos());
+            }
+            return NOTHING_SENT;
+        }
+        int flags = TcpHeader.ACK | (everything && len > 0 ? TcpHeader.PSH : 0) | (finNow ? TcpHeader.FIN : 0);
+        int seq = sndNxt;
+        tcp.sendSegment(this, seq, flags, sentData, len, nowNanos);
+        lastSendNanos = nowNanos;
+        hasSentData = true;
+        sndNxt = seq + len + (finNow ? 1 : 0);
+        if (finNow) {
+            finSent = true;
+            finNumbered = true;
+            finSequence = seq + len;
+        }
+        if (Seq.gt(sndNxt, sndMax)) {
+            sndMax = sndNxt;
+            rtt.startTiming(sndNxt, nowNanos); // new data: Karn's rule allows timing it
+        } else {
+            tcp.count(TcpEvent.RETRANSMITTED_SEGMENTS);
+        }
+        if (!retransmitTimer.isScheduled()) {
+            tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
+        }
+        return finNow || (len < sendMss && !cutBySack) ? SENT_LAST : SENT_MORE_MAY_FOLLOW;
+    }
+
+    // ---------------------------------------------------------------- SACK-based recovery (RFC 6675)
+
+    /**
+     * The peer's SACK blocks in an acceptable ACK, into the scoreboard (RFC 6675 §4 Update()); a
+     * FIN is never taken as SACKed, so it goes again with its data. Returns the sequence numbers
+     * newly SACKed.
+     */
+    int recordSack(TcpOptions options) {
+        int limit = finNumbered ? Seq.min(finSequence, sndMax) : sndMax;
+        int added = 0;
+        for (int i = 0; i < options.sackBlockCount(); i++) {
+            added += scoreboard.add(options.sackLeft(i), options.sackRight(i), sndUna, limit);
+        }
+        return added;
+    }
+
+    /**
+     * RFC 6675 §5 steps (4.3)–(4.4): recovery has begun; the first segment presumed lost, at
+     * SND.UNA, goes now, and HighRxt and RescueRxt mark it. Step (C) follows in {@link #output}.
+     */
+    void startSackRecovery(long nowNanos) {
+        tcp.count(TcpEvent.SACK_RECOVERIES);
+        int end = Seq.min(sndUna + sendMss, scoreboard.nextSackedAfter(sndUna, sndMax));
+        highRxt = retransmitRange(sndUna, end, nowNanos);
+        rescueRxt = highRxt;
+    }
+
+    /**
+     * RFC 6675 §5 step (C): while cwnd - pipe is at least one SMSS, the next segment by NextSeg()'s
+     * rules — (1) a hole the scoreboard says is lost; (2) new data; (3) any other hole below the
+     * highest SACKed data; (4) once per recovery, a rescue retransmission of the last outstanding
+     * segment, so that a loss at the tail is not left to the timer.
+     */
+    private boolean sackRecoveryOutput(long nowNanos) {
+        boolean sent = false;
+        while (true) {
+            if (Seq.lt(highRxt, sndUna)) {
+                highRxt = sndUna;
+            }
+            int pipe = scoreboard.pipe(sndUna, sndMax, highRxt, sendMss);
+            if (congestion.cwnd() - pipe < sendMss) {
+                break;
+            }
+            int hole = scoreboard.skipSacked(highRxt);
+            boolean belowSacked = !scoreboard.isEmpty() && Seq.lt(hole, scoreboard.highestSacked());
+            if (belowSacked && scoreboard.isLost(hole, sendMss)) {
+                highRxt = retransmitHole(hole, nowNanos); // rule (1)
+                sent = true;
+                continue;
+            }
+            int usable = Math.min(sndWnd - (sndNxt - sndUna), sendMss);
+            if (usable > 0 && sendFromNext(usable, nowNanos) != NOTHING_SENT) {
+                sent = true; // rule (2)
+                continue;
+            }
+            if (belowSacked) {
+                highRxt = retransmitHole(hole, nowNanos); // rule (3)
+                sent = true;
+                continue;
+            }
+            if (Seq.gt(sndUna, rescueRxt) && rescue(nowNanos)) {
+                sent = true; // rule (4)
+            }
+            break;
+        }
+        return sent;
+    }
+
+    /** The hole at {@code seq}: up to one SMSS, up to the next SACKed range. Returns its end. */
+    private int retransmitHole(int seq, long nowNanos) {
+        int end = Seq.min(seq + sendMss, scoreboard.nextSackedAfter(seq, sndMax));
+        return retransmitRange(seq, end, nowNanos);
+    }
+
+    /**
+     * NextSeg() rule (4): one segment that includes the highest outstanding unSACKed sequence
+     * number; RescueRxt = RecoveryPoint, so there is one per recovery; HighRxt stays. Not when
+     * that number was already resent in this recovery (below HighRxt): the rule is for a tail
+     * that nothing else would resend, and a copy of a retransmission in flight helps nobody.
+     * Returns whether it sent.
+     */
+    private boolean rescue(long nowNanos) {
+        int top = sndMax;
+        if (!scoreboard.isEmpty() && scoreboard.highestSacked() == sndMax) {
+            top = scoreboard.left(scoreboard.rangeCount() - 1); // the top is SACKed: the hole below it
+        }
+        if (!Seq.gt(top, highRxt)) {
+            return false;
+        }
+        int start = Seq.max(Seq.max(sndUna, highRxt), top - sendMss);
+        start = Seq.max(start, scoreboard.rangeEndBelow(top, start)); // SACKed data is not sent again
+        tcp.count(TcpEvent.SACK_RESCUE_RETRANSMITS);
+        retransmitRange(start, top, nowNanos);
+        rescueRxt = congestion.recover() + 1;
+        return true;
+    }
+
+    /**
+     * Sends {@code [seq, end)} again (at most one SMSS of data; the FIN with it when it reaches
+     * the FIN). Returns one past the last sequence number sent.
+     */
+    private int retransmitRange(int seq, int end, long nowNanos) {
+        int dataEnd = sndUna + sendRing.size();
+        int data = Math.max(0, Math.min(Seq.min(end, dataEnd) - seq, sendMss));
+        boolean withFin = finSent && seq + data == finSequence && Seq.lt(finSequence, end);
+        rtt.onRetransmit(); // Karn: no sample from a segment sent twice
+        tcp.count(TcpEvent.RETRANSMITTED_SEGMENTS);
+        tcp.sendSegment(this, seq, TcpHeader.ACK | (withFin ? TcpHeader.FIN : 0), seq - sndUna, data, nowNanos);
+        lastSendNanos = nowNanos;
+        if (!retransmitTimer.isScheduled()) {
+            tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
+        }
+        return seq + data + (withFin ? 1 : 0);
     }
 
     /** Data and FIN still to be acknowledged by the peer, while the connection can still deliver them. */

@@ -42,6 +42,12 @@ public enum TcpEvent {
     /** Connections aborted by a reset from the peer. */
     CONNECTIONS_RESET,
     FAST_RETRANSMITS,
+    /** Loss recoveries driven by the peer's SACK blocks (RFC 6675 §5); each also counts as a fast retransmit. */
+    SACK_RECOVERIES,
+    /** RFC 6675 NextSeg() rule (4): the last outstanding segment sent once in a recovery, for a loss at the tail. */
+    SACK_RESCUE_RETRANSMITS,
+    /** The peer discarded data it had SACKed (RFC 2018 §8): the scoreboard was cleared. */
+    SACK_RENEGED,
     RETRANSMISSION_TIMEOUTS,
     WINDOW_PROBES,
     DELAYED_ACKS,

@@ -233,6 +233,9 @@ public final class TcpHeader {
                     return false;
                 }
                 into.markSackPresent();
+                for (int b = i + TcpOptions.SACK_BASE_LENGTH; b < i + length; b += TcpOptions.SACK_BLOCK_LENGTH) {
+                    into.addReceivedSackBlock(Bytes.i32(data, b), Bytes.i32(data, b + 4));
+                }
                 return true;
             case TcpOptions.KIND_TIMESTAMPS:
                 if (length != TcpOptions.TIMESTAMPS_LENGTH) {

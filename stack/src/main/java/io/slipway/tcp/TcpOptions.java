@@ -15,7 +15,7 @@ import io.slipway.base.Bytes;
  * MSS; SACK-permitted and timestamps sharing three words ({@code 04 02 08 0a TSval TSecr}), or
  * {@code 01 01 08 0a ...} without SACK-permitted; {@code 01 01 04 02} for SACK-permitted alone;
  * {@code 01 03 03 shift}; SACK blocks as {@code 01 01 05 len left right ...}. A received SACK
- * option's blocks are not kept (slipway's sender recovers from cumulative ACKs alone).
+ * option's blocks are kept (at most four, as many as fit) for the sender's scoreboard.
  */
 public final class TcpOptions {
     /** End of Option List: the rest of the header is padding (RFC 9293 §3.2). */
@@ -123,7 +123,7 @@ public final class TcpOptions {
         return sackPermitted;
     }
 
-    /** A SACK option was in the segment; its blocks are not kept. */
+    /** A SACK option was in the segment (its blocks: {@link #sackBlockCount()}). */
     public boolean sackPresent() {
         return sackPresent;
     }
@@ -180,9 +180,33 @@ public final class TcpOptions {
         return this;
     }
 
-    /** Only the parser sets this: a sender writes no SACK blocks. */
+    /** Only the parser sets this. */
     void markSackPresent() {
         this.sackPresent = true;
+    }
+
+    /** The parser keeps a received block (RFC 2018 §3); a fifth cannot fit in a header and is not kept. */
+    void addReceivedSackBlock(int left, int right) {
+        if (sackBlocks < MAX_SACK_BLOCKS) {
+            sackLeft[sackBlocks] = left;
+            sackRight[sackBlocks] = right;
+            sackBlocks++;
+        }
+    }
+
+    /** SACK blocks held: received ones after parsing, or those added to be written. */
+    public int sackBlockCount() {
+        return sackBlocks;
+    }
+
+    /** The left edge of block {@code i}: its first sequence number. */
+    public int sackLeft(int i) {
+        return sackLeft[i];
+    }
+
+    /** The right edge of block {@code i}: one past its last sequence number. */
+    public int sackRight(int i) {
+        return sackRight[i];
     }
 
     /** Nothing to write ({@link #sackPresent()} is not written, so it does not count). */

@@ -164,11 +164,14 @@ class TcpHeaderBadInputTest {
     }
 
     @Test
-    void shouldRecordASackWithoutItsBlocks() {
+    void shouldRecordASackWithItsBlocks() {
         // RFC 2018 §3: 8 × n + 2 bytes; two blocks here, after Linux's NOP NOP.
         assertTrue(withOptions("01 01 05 12 00 00 00 0a 00 00 00 14 00 00 00 1e 00 00 00 28").parseOptions(options));
         assertTrue(options.sackPresent());
-        assertEquals("sack", options.toString());
+        assertEquals(2, options.sackBlockCount());
+        assertEquals(30, options.sackLeft(1));
+        assertEquals(40, options.sackRight(1));
+        assertEquals("sack sack=10-20 sack=30-40", options.toString());
     }
 
     @Test

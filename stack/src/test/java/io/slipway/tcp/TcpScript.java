@@ -210,6 +210,7 @@ final class TcpScript {
         String destination = US;
         boolean corrupt;
         boolean sackPermitted;
+        int[] sack = new int[0];
 
         Seg(int flags, int seq, int ack) {
             this.flags = flags;
@@ -253,9 +254,18 @@ final class TcpScript {
             return this;
         }
 
+        /** SACK blocks (RFC 2018 §3) as absolute sequence numbers: left, right, left, right, ... */
+        Seg sack(int... edges) {
+            if (edges.length % 2 != 0 || edges.length > 8) {
+                throw new IllegalArgumentException("1 to 4 blocks of left and right edges");
+            }
+            sack = edges;
+            return this;
+        }
+
         byte[] packet() {
             return tcpPacket(source, destination, sourcePort, destinationPort, seq, ack, flags, window, mss,
-                    sackPermitted, data, corrupt, ipId++);
+                    sackPermitted, sack, data, corrupt, ipId++);
         }
 
         void send() {
@@ -273,7 +283,15 @@ final class TcpScript {
 
     static byte[] tcpPacket(String source, String destination, int sourcePort, int destinationPort, int seq, int ack,
             int flags, int window, int mss, boolean sackPermitted, byte[] data, boolean corrupt, int id) {
-        int optionsLength = (mss >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0);
+        return tcpPacket(source, destination, sourcePort, destinationPort, seq, ack, flags, window, mss, sackPermitted,
+                new int[0], data, corrupt, id);
+    }
+
+    /** With SACK blocks {@code sack} (edges, in Linux's layout {@code 01 01 05 len ...}) when not empty. */
+    static byte[] tcpPacket(String source, String destination, int sourcePort, int destinationPort, int seq, int ack,
+            int flags, int window, int mss, boolean sackPermitted, int[] sack, byte[] data, boolean corrupt, int id) {
+        int sackLength = sack.length == 0 ? 0 : 4 + 4 * sack.length;
+        int optionsLength = (mss >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0) + sackLength;
         int headerLength = 20 + optionsLength;
         byte[] t = new byte[headerLength + data.length];
         Bytes.put16(t, 0, sourcePort);
@@ -295,6 +313,16 @@ final class TcpScript {
             t[at + 1] = 1;
             t[at + 2] = 4;
             t[at + 3] = 2;
+            at += 4;
+        }
+        if (sack.length > 0) {
+            t[at] = 1;
+            t[at + 1] = 1;
+            t[at + 2] = 5;
+            t[at + 3] = (byte) (2 + 4 * sack.length);
+            for (int i = 0; i < sack.length; i++) {
+                Bytes.put32(t, at + 4 + 4 * i, sack[i]);
+            }
         }
         System.arraycopy(data, 0, t, headerLength, data.length);
         int checksum = tcpChecksum(Ipv4Address.parse(source), Ipv4Address.parse(destination), t, 0, t.length);

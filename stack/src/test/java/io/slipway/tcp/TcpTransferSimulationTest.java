@@ -17,14 +17,16 @@ import io.slipway.stack.StackConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two stacks over the loopback cable in virtual time exchange bulk data both ways at once over
  * one TCP connection, on lines that lose, corrupt, duplicate, reorder and delay frames, paced at
  * a serial line's rate. For every seed: every byte arrives exactly once and in order, both
  * connections end CLOSED and free (TIME-WAIT over), the stacks hold no socket and no timer, and the
- * cable's frame slots are all back. A failing seed
+ * cable's frame slots are all back. The seeds run with every TCP extension on at both ends, off
+ * at both ends, and on at one end only (so that the handshake must turn it off). A failing seed
  * is named in the message and replays exactly. {@code -Dtcp.seeds=N} runs N seeds (default 300).
  */
 class TcpTransferSimulationTest {
@@ -32,28 +34,51 @@ class TcpTransferSimulationTest {
     private static final int SEEDS = Integer.getInteger("tcp.seeds", 300);
     private static final TcpEvent[] TOTALS_OF = {TcpEvent.RETRANSMISSION_TIMEOUTS, TcpEvent.FAST_RETRANSMITS,
         TcpEvent.WINDOW_PROBES, TcpEvent.DROP_BAD_CHECKSUM, TcpEvent.DROP_OUT_OF_WINDOW, TcpEvent.DELAYED_ACKS};
-    private static final java.util.Map<TcpEvent, Long> TOTALS = new java.util.EnumMap<>(TcpEvent.class);
 
-    @Test
-    void shouldDeliverEveryByteOnceInOrderOverHostileLinesForManySeeds() throws Exception {
+    /** Which extensions each end offers. */
+    enum Extensions {
+        ON(TcpFeatures.ALL, TcpFeatures.ALL),
+        OFF(TcpFeatures.NONE, TcpFeatures.NONE),
+        CLIENT_ONLY(TcpFeatures.ALL, TcpFeatures.NONE);
+
+        final TcpFeatures client;
+        final TcpFeatures server;
+
+        Extensions(TcpFeatures client, TcpFeatures server) {
+            this.client = client;
+            this.server = server;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Extensions.class)
+    void shouldDeliverEveryByteOnceInOrderOverHostileLinesForManySeeds(Extensions extensions) throws Exception {
+        java.util.Map<TcpEvent, Long> totals = new java.util.EnumMap<>(TcpEvent.class);
         List<String> failures = new ArrayList<>();
         for (int seed = 1; seed <= SEEDS; seed++) {
-            String f = run(seed);
+            String f = run(seed, extensions, totals);
             if (f != null) {
                 failures.add(f);
             }
         }
-        assertTrue(failures.isEmpty(), failures.size() + " of " + SEEDS + " seeds failed:\n" + String.join("\n",
-                failures));
+        assertTrue(failures.isEmpty(), failures.size() + " of " + SEEDS + " seeds failed (" + extensions + "):\n"
+                + String.join("\n", failures));
         // The lines were hostile enough to make every recovery mechanism work.
         for (TcpEvent e : TOTALS_OF) {
-            assertTrue(TOTALS.getOrDefault(e, 0L) > 0, e + " never happened: " + TOTALS);
+            assertTrue(totals.getOrDefault(e, 0L) > 0, e + " never happened: " + totals);
+        }
+        long sackRecoveries = totals.getOrDefault(TcpEvent.SACK_RECOVERIES, 0L);
+        if (extensions == Extensions.ON) {
+            assertTrue(sackRecoveries > 0, "SACK never drove a recovery: " + totals);
+        } else {
+            assertEquals(0, sackRecoveries, "SACK was not agreed, yet drove a recovery: " + totals);
         }
     }
 
-    @Test
-    void shouldTransferOverACleanPacedLine() throws Exception {
-        assertEquals(null, run(0));
+    @ParameterizedTest
+    @EnumSource(Extensions.class)
+    void shouldTransferOverACleanPacedLine(Extensions extensions) throws Exception {
+        assertEquals(null, run(0, extensions, new java.util.EnumMap<>(TcpEvent.class)));
     }
 
     private static boolean idle(LoopbackCable cable) {
@@ -65,8 +90,22 @@ class TcpTransferSimulationTest {
         return true;
     }
 
+    static String debug(Stack st) {
+        StringBuilder b = new StringBuilder();
+        for (TcpConnection c : st.tcp().connections()) {
+            b.append(" una=").append(c.sndUna).append(" nxt=").append(c.sndNxt).append(" max=").append(c.sndMax)
+                    .append(" wnd=").append(c.sndWnd).append(" cwnd=").append(c.congestion.cwnd()).append(" rec=")
+                    .append(c.congestion.inFastRecovery()).append(" ranges=").append(c.scoreboard.rangeCount())
+                    .append(" first=").append(c.scoreboard.isEmpty() ? 0 : c.scoreboard.left(0) - c.sndUna)
+                    .append(" highRxt=").append(c.highRxt - c.sndUna).append(" ring=").append(c.sendRing.size())
+                    .append(" rtx=").append(c.retransmitTimer.isScheduled()).append(" persist=")
+                    .append(c.persistTimer.isScheduled()).append(" fin=").append(c.finSent);
+        }
+        return b.toString();
+    }
+
     /** One seed's run; null when all went well, else what went wrong. */
-    static String run(long seed) throws Exception {
+    static String run(long seed, Extensions extensions, java.util.Map<TcpEvent, Long> totals) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
         Impairments line = seed == 0 ? Impairments.builder().baud(115_200).build() : Impairments.builder()
                 .baud(r.nextBoolean() ? 115_200 : 1_000_000)
@@ -85,9 +124,8 @@ class TcpTransferSimulationTest {
         if (seed % 3 == 1) {
             tcp = tcp.withBuffers(4096, 4096); // small rings: full send queues, small windows
         }
-        StackConfig config = StackConfig.DEFAULT.withTcp(tcp);
-        Stack a = new Stack("a", config, seed * 2 + 1);
-        Stack b = new Stack("b", config, seed * 2 + 2);
+        Stack a = new Stack("a", StackConfig.DEFAULT.withTcp(tcp.withFeatures(extensions.client)), seed * 2 + 1);
+        Stack b = new Stack("b", StackConfig.DEFAULT.withTcp(tcp.withFeatures(extensions.server)), seed * 2 + 2);
         a.addInterface(cable.a(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.1/24", 24),
                 Ipv4Address.parse("10.0.0.2")));
         b.addInterface(cable.b(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.2/24", 24),
@@ -102,11 +140,12 @@ class TcpTransferSimulationTest {
         a.sockets().addService(client);
 
         boolean done = sim.runUntil(() -> client.isDone() && server.isDone(), 3600 * SECOND);
-        String where = "seed " + seed + " (" + line + ", " + aToB + " bytes a->b, " + bToA + " b->a, buffers "
+        String where = "seed " + seed + " " + extensions + " (" + line + ", " + aToB + " bytes a->b, " + bToA + " b->a, buffers "
                 + tcp.sendBufferBytes() + (seed % 4 == 2 ? ", slow reader" : "") + ")";
         if (!done) {
             return where + ": not done after an hour of virtual time; client got " + client.received() + "/" + bToA
                     + ", server got " + server.received() + "/" + aToB + " " + server.describe() + "\n  a " + a.tcp().connections() + " "
+                    + debug(a) + " "
                     + a.tcp().events() + "\n  b " + b.tcp().connections() + " " + b.tcp().events();
         }
         if (!client.problems().isEmpty() || !server.problems().isEmpty()) {
@@ -129,8 +168,8 @@ class TcpTransferSimulationTest {
         if (!idle(cable)) {
             return where + ": frames left on the cable: " + cable;
         }
-        for (TcpEvent e : TOTALS_OF) {
-            TOTALS.merge(e, a.tcp().events().get(e) + b.tcp().events().get(e), Long::sum);
+        for (TcpEvent e : TcpEvent.values()) {
+            totals.merge(e, a.tcp().events().get(e) + b.tcp().events().get(e), Long::sum);
         }
         return null;
     }
