@@ -9,6 +9,7 @@ import io.slipway.socket.Addresses;
 import io.slipway.socket.StreamSocket;
 import io.slipway.stack.StackConfig;
 import io.slipway.tcp.TcpConfig;
+import io.slipway.tcp.TcpEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,8 +110,23 @@ class TcpAgainstLinuxBenchmarkTest {
             assertTrue(done.succeeded(), done + "\n" + linux.diagnostics());
             assertEquals(Transfers.sha256(fromServer), Transfers.sha256(received));
             assertEquals(Transfers.sha256(fromClient), Files.readString(serverGot).split("\\s+")[0]);
+            // How each side recovered: slipway's counters, and the kernel's of its namespace.
+            System.out.printf("  slipway: %s%n  linux: %s%n", recoveryCounters(slipway.tcp().events()),
+                    linux.exec(Duration.ofSeconds(10), "nstat", "-az", "TcpRetransSegs", "TcpExtTCPSackRecovery",
+                            "TcpExtTCPTimeouts", "TcpExtTCPLossProbes", "TcpExtTCPFastRetrans").output()
+                            .replaceAll("\\s+", " "));
             return elapsed;
         }
+    }
+
+    private static String recoveryCounters(io.slipway.base.Counters<TcpEvent> events) {
+        StringBuilder b = new StringBuilder();
+        for (TcpEvent e : new TcpEvent[] {TcpEvent.SEGMENTS_OUT, TcpEvent.RETRANSMITTED_SEGMENTS,
+            TcpEvent.FAST_RETRANSMITS, TcpEvent.SACK_RECOVERIES, TcpEvent.SACK_RESCUE_RETRANSMITS,
+            TcpEvent.RETRANSMISSION_TIMEOUTS, TcpEvent.DROP_OUT_OF_WINDOW, TcpEvent.DELAYED_ACKS}) {
+            b.append(e.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(events.get(e)).append(' ');
+        }
+        return b.toString().trim();
     }
 
     /** The same exchange between two Linux namespaces over two bridges joined pty to pty. */
