@@ -17,6 +17,7 @@ public final class IpInterface implements LinkReceiver {
     private final int peer;
     private final Ipv4 ip;
     private NeighbourResolver resolver;
+    private boolean tcpTimestamps;
 
     IpInterface(int index, Link link, Ipv4Prefix prefix, int peer, Ipv4 ip) {
         this.index = index;
@@ -54,6 +55,15 @@ public final class IpInterface implements LinkReceiver {
 
     public int mtu() {
         return link.mtu();
+    }
+
+    /** Whether TCP offers timestamps (RFC 7323) to peers reached through here. */
+    public boolean tcpTimestamps() {
+        return tcpTimestamps;
+    }
+
+    public void setTcpTimestamps(boolean on) {
+        tcpTimestamps = on;
     }
 
     public NeighbourResolver resolver() {

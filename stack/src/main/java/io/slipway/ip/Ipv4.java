@@ -377,6 +377,15 @@ public final class Ipv4 {
         return route == null ? 0 : route.out().mtu();
     }
 
+    /** Whether the interface a datagram to {@code destination} leaves by asks TCP for timestamps (RFC 7323). */
+    public boolean tcpTimestampsFor(int destination) {
+        if (isLocalAddress(destination) || destination == Ipv4Address.LIMITED_BROADCAST) {
+            return interfaceCount > 0 && interfaces[0].tcpTimestamps();
+        }
+        Route route = routes.lookup(destination);
+        return route != null && route.out().tcpTimestamps();
+    }
+
     /** True when {@code address} is a broadcast address of one of our interfaces (or the limited one). */
     public boolean isBroadcast(int address) {
         for (int i = 0; i < interfaceCount; i++) {

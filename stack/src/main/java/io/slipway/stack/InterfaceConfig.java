@@ -13,8 +13,11 @@ import io.slipway.ip.Ipv4Prefix;
  * @param mac our MAC address on an Ethernet link ({@link MacAddress#NONE} on SLIP)
  * @param compressHeaders on a SLIP line, whether TCP/IP headers are compressed (CSLIP, RFC 1144);
  *     both ends must agree, as nothing on the line negotiates it
+ * @param tcpTimestamps whether TCP offers timestamps (RFC 7323) to peers reached by this interface:
+ *     off by default, as their 12 bytes a segment cost a serial line goodput (BENCHMARKS.md)
  */
-public record InterfaceConfig(Ipv4Prefix address, int peer, long mac, boolean compressHeaders) {
+public record InterfaceConfig(Ipv4Prefix address, int peer, long mac, boolean compressHeaders,
+        boolean tcpTimestamps) {
     public InterfaceConfig {
         int a = address.address();
         if (a == Ipv4Address.ANY || Ipv4Address.isMulticast(a) || Ipv4Address.isLoopback(a)
@@ -26,9 +29,14 @@ public record InterfaceConfig(Ipv4Prefix address, int peer, long mac, boolean co
         }
     }
 
-    /** Without header compression. */
+    /** Without header compression or TCP timestamps. */
     public InterfaceConfig(Ipv4Prefix address, int peer, long mac) {
-        this(address, peer, mac, false);
+        this(address, peer, mac, false, false);
+    }
+
+    /** Without TCP timestamps. */
+    public InterfaceConfig(Ipv4Prefix address, int peer, long mac, boolean compressHeaders) {
+        this(address, peer, mac, compressHeaders, false);
     }
 
     /** A SLIP line: {@code address} on our side, {@code peer} at the far end. */
@@ -43,6 +51,11 @@ public record InterfaceConfig(Ipv4Prefix address, int peer, long mac, boolean co
 
     /** The same interface with TCP/IP header compression on or off (CSLIP; SLIP lines only). */
     public InterfaceConfig withHeaderCompression(boolean on) {
-        return new InterfaceConfig(address, peer, mac, on);
+        return new InterfaceConfig(address, peer, mac, on, tcpTimestamps);
+    }
+
+    /** The same interface with TCP timestamps (RFC 7323) offered or not. */
+    public InterfaceConfig withTcpTimestamps(boolean on) {
+        return new InterfaceConfig(address, peer, mac, compressHeaders, on);
     }
 }

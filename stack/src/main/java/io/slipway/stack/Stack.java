@@ -98,7 +98,9 @@ public final class Stack {
             link = new EthernetDriver(lan, settings.mac());
             resolver = new Arp(link, settings.address().address(), config.arp(), timers);
         }
-        return ip.addInterface(link, settings.address(), settings.peer(), resolver);
+        IpInterface added = ip.addInterface(link, settings.address(), settings.peer(), resolver);
+        added.setTcpTimestamps(settings.tcpTimestamps());
+        return added;
     }
 
     public Ipv4 ip() {

@@ -51,16 +51,18 @@ final class SackScoreboard {
     }
 
     /**
-     * RFC 6675 §4 Update(): records the block {@code [blockLeft, blockRight)} from an ACK, cut to
-     * (SND.UNA {@code una}, {@code limit}] — {@code limit} being SND.MAX, or the FIN's sequence
-     * number, so that a FIN always counts as unSACKed and is sent again with its data. Returns
-     * how many sequence numbers were newly SACKed (0 for an invalid, old or repeated block).
+     * RFC 6675 §4 Update(): records the block {@code [blockLeft, blockRight)} from an ACK when it
+     * lies within (SND.UNA {@code una}, SND.MAX {@code max}]. Returns how many sequence numbers
+     * were newly SACKed (0 for an invalid, old or repeated block).
      */
-    int add(int blockLeft, int blockRight, int una, int limit) {
-        if (!Seq.lt(blockLeft, blockRight) || Seq.gt(blockRight, limit) || !Seq.gt(blockRight, una)) {
+    int add(int blockLeft, int blockRight, int una, int max) {
+        if (!Seq.lt(blockLeft, blockRight) || Seq.gt(blockRight, max) || !Seq.gt(blockLeft, una)) {
+            // Empty or backwards; beyond what was sent; or reaching down to SND.UNA — which the
+            // receiver would have acknowledged had it held it (a D-SACK, RFC 2883, lies wholly
+            // below), and which must go again after a timeout whatever a block says (RFC 2018 §8).
             return 0;
         }
-        int l = Seq.max(blockLeft, una);
+        int l = blockLeft;
         int r = blockRight;
         int before = sackedBytes();
         int i = 0;
@@ -188,11 +190,12 @@ final class SackScoreboard {
 
     /**
      * RFC 6675 §4 SetPipe(): the sequence numbers in (SND.UNA {@code una}, SND.MAX {@code max}]
-     * thought to be in the network — (a) every one neither SACKed nor lost, plus (b) every one
-     * retransmitted in this recovery (below {@code highRxt}, exclusive), SACKed or not, as the RFC counts.
+     * thought to be in the network: of those not SACKed, (a) every one not lost, plus (b) every
+     * one retransmitted in this recovery (below {@code highRxt}, exclusive).
      */
     int pipe(int una, int max, int highRxt, int smss) {
-        int pipe = Math.max(0, Seq.min(highRxt, max) - una); // (b), SACKed or not
+        int resent = Seq.min(highRxt, max);
+        int pipe = Math.max(0, resent - una) - sackedBetween(una, resent); // (b): resent, not SACKed since
         // (a) hole by hole from the top, the SACKed data above each hole summed on the way down
         long sackedAbove = 0;
         int rangesAbove = 0;

@@ -13,6 +13,9 @@ final class SegmentArrival {
 
     /** Processes one segment for {@code c}, then sends what the connection now owes. */
     static void process(TcpConnection c, Segment s, long nowNanos) {
+        if (!s.has(TcpHeader.SYN)) {
+            s.window <<= c.sndWindowShift; // RFC 7323 §2.3: every window but a SYN's is scaled
+        }
         c.lastReceivedNanos = nowNanos;
         c.keepaliveProbesSent = 0;
         if (c.state == TcpState.SYN_SENT) {
@@ -52,8 +55,7 @@ final class SegmentArrival {
             return;
         }
         c.initReceive(s.seq);
-        c.peerMss(s.options.mss());
-        c.peerSackPermitted(s.options.sackPermitted());
+        c.negotiate(s.options, nowNanos);
         if (ackAcceptable) {
             c.sndUna = s.ack;
         }
@@ -99,8 +101,11 @@ final class SegmentArrival {
             c.retries = 0;
             c.moveTo(TcpState.ESTABLISHED);
             updateWindow(c, s.seq, s.ack, s.window);
-            newAck(c, s.ack, nowNanos);
+            newAck(c, s, nowNanos);
             c.ackNow = true;
+            return;
+        }
+        if (c.timestampsOk && !timestampsAcceptable(c, s, nowNanos)) {
             return;
         }
         // first: is the segment in the receive window?
@@ -124,6 +129,13 @@ final class SegmentArrival {
             }
             s.payloadLength = 0;
             s.flags &= ~(TcpHeader.FIN | TcpHeader.SYN);
+        }
+        if (c.timestampsOk && s.options.timestamps() && Seq.ge((int) s.options.tsValue(), c.tsRecent)
+                && Seq.le(s.seq, c.lastAckSent)) {
+            // RFC 7323 §4.3: the TSval to echo is the one of the segment that set Last.ACK.sent's
+            // moment — so a delayed ACK's RTT includes its delay, and old segments change nothing.
+            c.tsRecent = (int) s.options.tsValue();
+            c.tsRecentNanos = nowNanos;
         }
         trimToWindow(c, s, window);
 
@@ -175,6 +187,29 @@ final class SegmentArrival {
         if (c.state != TcpState.CLOSED) {
             fin(c, s, nowNanos);
         }
+    }
+
+    /**
+     * RFC 7323 with timestamps agreed: a segment without them is silently dropped (§3.2), and
+     * PAWS (§5.3 R1) rejects one whose TSval is older than TS.Recent — an old duplicate from
+     * before the sequence numbers wrapped — answering it with an ACK, unless it is a reset. A
+     * TS.Recent idle for over 24 days is no longer valid (§5.5) and rejects nothing.
+     */
+    private static boolean timestampsAcceptable(TcpConnection c, Segment s, long nowNanos) {
+        if (!s.options.timestamps()) {
+            if (s.has(TcpHeader.RST)) {
+                return true; // RFC 7323 §3.2: a reset may come without them
+            }
+            c.tcp.count(TcpEvent.DROP_NO_TIMESTAMP);
+            return false;
+        }
+        boolean valid = nowNanos - c.tsRecentNanos <= TcpConnection.PAWS_IDLE_NANOS;
+        if (valid && Seq.lt((int) s.options.tsValue(), c.tsRecent) && !s.has(TcpHeader.RST)) {
+            c.tcp.count(TcpEvent.DROP_PAWS);
+            c.ackNow = true;
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -234,7 +269,7 @@ final class SegmentArrival {
             c.retries = 0;
             c.moveTo(TcpState.ESTABLISHED);
             updateWindow(c, s.seq, s.ack, s.window);
-            newAck(c, s.ack, nowNanos);
+            newAck(c, s, nowNanos);
             tcp.established(c);
             return true;
         }
@@ -244,7 +279,7 @@ final class SegmentArrival {
             c.recordSack(s.options); // RFC 6675 §4 Update()
         }
         if (Seq.gt(s.ack, c.sndUna)) {
-            newAck(c, s.ack, nowNanos);
+            newAck(c, s, nowNanos);
         } else if (duplicate) {
             if (c.congestion.onDuplicateAck(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
                 fastRetransmit(c, nowNanos);
@@ -303,7 +338,8 @@ final class SegmentArrival {
     }
 
     /** SND.UNA moves to {@code ack}: the acknowledged bytes leave the send ring (RFC 9293 §3.10.7.4). */
-    private static void newAck(TcpConnection c, int ack, long nowNanos) {
+    private static void newAck(TcpConnection c, Segment s, long nowNanos) {
+        int ack = s.ack;
         int acked = ack - c.sndUna;
         int flightBefore = c.sndMax - c.sndUna;
         int control = (c.sndUna == c.iss ? 1 : 0)
@@ -320,11 +356,20 @@ final class SegmentArrival {
         if (Seq.lt(c.sndNxt, ack)) {
             c.sndNxt = ack;
         }
-        c.rtt.onAck(ack, nowNanos);
+        if (c.timestampsOk && s.options.timestamps() && s.options.tsEcho() != 0) {
+            // RFC 7323 §4.1: an RTT sample from every ACK of new data, retransmitted or not: TSecr
+            // tells which transmission it answers, so Karn's ambiguity is gone.
+            c.rtt.sample(Math.max(0, c.tsValue(nowNanos) - (int) s.options.tsEcho()) * 1_000_000L);
+        } else {
+            c.rtt.onAck(ack, nowNanos);
+        }
         c.retries = 0;
         c.softError = null;
         if (c.congestion.onAdvancingAck(ack, acked - control, flightBefore)) {
             c.retransmitFirst(nowNanos); // RFC 6582 §3.2 step 5: a partial ACK
+        } else if (c.congestion.inSackRecovery() && c.scoreboard.isEmpty() && c.sndNxt == c.sndMax
+                && c.sndUna != c.sndMax) {
+            c.retransmitFirstWithoutBlocks(nowNanos);
         }
         // RFC 6298 §5.2–5.3: stop the timer when all is acknowledged, else restart it.
         if (c.sndUna == c.sndMax) {

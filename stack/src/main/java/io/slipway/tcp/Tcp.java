@@ -90,6 +90,11 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         return timers;
     }
 
+    /** A fresh random number for a connection (its timestamp clock's offset). */
+    int randomInt() {
+        return random.nextInt();
+    }
+
     void count(TcpEvent e) {
         events.increment(e);
     }
@@ -125,6 +130,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
             return null;
         }
         c.reset(source, localPort, remote, remotePort);
+        c.offerTimestamps = ip.tcpTimestampsFor(remote);
         c.initSend(isns.next(source, localPort, remote, remotePort, nowNanos), mtu, nowNanos);
         c.state = TcpState.SYN_SENT;
         count(TcpEvent.CONNECTIONS_OPENED_ACTIVE);
@@ -367,7 +373,14 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
      * (bytes past SND.UNA), with RCV.NXT and the current window when ACK is set.
      */
     void sendSegment(TcpConnection c, int seq, int flags, int ringOffset, int len, long nowNanos) {
-        TcpOptions options = len == 0 && (flags & ~TcpHeader.PSH) == TcpHeader.ACK ? sackBlocks(c) : null;
+        TcpOptions options = null;
+        if (c.timestampsOk) {
+            // RFC 7323 §3.2: in every segment once agreed; TSecr echoes TS.Recent (§4.3).
+            options = ackOptions.reset().setTimestamps(c.tsValue(nowNanos) & 0xFFFF_FFFFL, c.tsRecent & 0xFFFF_FFFFL);
+        }
+        if (len == 0 && (flags & ~TcpHeader.PSH) == TcpHeader.ACK) {
+            options = sackBlocks(c, options);
+        }
         int headerLength = TcpHeader.MIN_LENGTH + (options == null ? 0 : options.encodedLength());
         PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
         int start = b.append(headerLength + len);
@@ -377,7 +390,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         int window = c.receiveWindow();
         boolean ack = (flags & TcpHeader.ACK) != 0;
         TcpHeader h = txHeader.wrap(b.data(), start, headerLength + len);
-        h.write(c.localPort, c.remotePort, seq, ack ? c.rcvNxt : 0, flags, window, options);
+        h.write(c.localPort, c.remotePort, seq, ack ? c.rcvNxt : 0, flags, window >>> c.rcvWindowShift, options);
         h.updateChecksum(c.localAddress, c.remoteAddress, headerLength + len);
         if (ack) {
             c.ackSent(window);
@@ -387,16 +400,19 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
 
     /**
      * RFC 2018 §4: the out-of-order data held beyond RCV.NXT, as SACK blocks — the block with the
-     * segment that arrived last first, then the others, as many as fit — or null when there is
-     * none to report or SACK was not agreed. Only on pure ACKs: on a data segment the blocks would
+     * segment that arrived last first, then the others, as many as fit beside the timestamps (three) —
+     * added to {@code withTimestamps} (which may be null), returned as is when there is none to
+     * report or SACK was not agreed. Only on pure ACKs: on a data segment the blocks would
      * take room the MSS promised to data (RFC 6691), so a piggy-backed ACK carries none.
      */
-    private TcpOptions sackBlocks(TcpConnection c) {
+    private TcpOptions sackBlocks(TcpConnection c, TcpOptions withTimestamps) {
         OutOfOrderSegments held = c.outOfOrder;
         if (!c.sackOk || held.isEmpty()) {
-            return null;
+            return withTimestamps;
         }
-        ackOptions.reset();
+        if (withTimestamps == null) {
+            ackOptions.reset();
+        }
         int recent = held.mostRecentRange();
         if (recent >= 0) {
             ackOptions.addSackBlock(c.rcvNxt + held.start(recent), c.rcvNxt + held.end(recent));
@@ -413,12 +429,20 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
     void sendSyn(TcpConnection c, boolean withAck, long nowNanos) {
         synOptions.reset();
         synOptions.setMss(c.receiveMss);
-        // RFC 2018 §2: offered in our SYN; in a SYN-ACK only when the peer's SYN offered it.
-        synOptions.setSackPermitted(withAck ? c.sackOk : config.features().sack());
+        // RFC 2018 §2, RFC 7323 §2.2 and §3.2: each offered in our SYN (when on); in a SYN-ACK
+        // only when the peer's SYN offered it too.
+        TcpFeatures features = config.features();
+        synOptions.setSackPermitted(withAck ? c.sackOk : features.sack());
+        if (withAck ? c.windowScaleAgreed : features.windowScaling()) {
+            synOptions.setWindowScale(c.ourWindowShift());
+        }
+        if (withAck ? c.timestampsOk : c.offerTimestamps && features.timestamps()) {
+            synOptions.setTimestamps(c.tsValue(nowNanos) & 0xFFFF_FFFFL, withAck ? c.tsRecent & 0xFFFF_FFFFL : 0);
+        }
         PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
         int headerLength = TcpHeader.MIN_LENGTH + synOptions.encodedLength();
         int start = b.append(headerLength);
-        int window = c.receiveWindow();
+        int window = c.synWindow(); // RFC 7323 §2.2: the window in a SYN is never scaled
         int flags = TcpHeader.SYN | (withAck ? TcpHeader.ACK : 0);
         TcpHeader h = txHeader.wrap(b.data(), start, headerLength);
         h.write(c.localPort, c.remotePort, c.iss, withAck ? c.rcvNxt : 0, flags, window, synOptions);
@@ -480,7 +504,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         }
         challengesThisSecond++;
         count(TcpEvent.CHALLENGE_ACKS);
-        c.sendAck();
+        c.sendAck(c.lastReceivedNanos);
     }
 
     /** Control segments (SYN, RST) go first: they carry no data for anything to overtake. */
@@ -587,8 +611,8 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         l.halfOpen++;
         c.initSend(isns.next(local, localPort, remote, remotePort, nowNanos), in.mtu(), nowNanos);
         c.initReceive(s.seq);
-        c.peerMss(s.options.mss());
-        c.peerSackPermitted(s.options.sackPermitted());
+        c.offerTimestamps = in.tcpTimestamps();
+        c.negotiate(s.options, nowNanos);
         c.sndWnd = s.window;
         c.maxSndWnd = s.window;
         c.sndWl1 = s.seq;

@@ -26,6 +26,10 @@ import io.slipway.base.TimerQueue;
 public final class TcpConnection {
     /** Largest window without scaling (RFC 9293 §3.1: 16 bits). */
     static final int MAX_WINDOW = 0xFFFF;
+    /** Bytes of the timestamps option in every segment once agreed (RFC 7323 §3.2, with its NOP pair). */
+    static final int TIMESTAMPS_BYTES = 12;
+    /** RFC 7323 §5.5: a TS.Recent older than 24 days is invalid (the peer's clock may have wrapped). */
+    static final long PAWS_IDLE_NANOS = 24L * 24 * 3600 * 1_000_000_000L;
     /** RFC 9293 §3.7.1: the MSS to assume when the peer sends none (RFC 879's 536). */
     static final int DEFAULT_MSS = 536;
     /** IPv4 and TCP headers without options. */
@@ -122,6 +126,21 @@ public final class TcpConnection {
      * SACK blocks, and the peer's SACK blocks drive our loss recovery (RFC 6675).
      */
     boolean sackOk;
+    /** RFC 7323 §2: Snd.Wind.Shift, the peer's window scale, and Rcv.Wind.Shift, ours; 0 unless both SYNs carried one. */
+    int sndWindowShift;
+    int rcvWindowShift;
+    boolean windowScaleAgreed;
+    /** Our interface asks for timestamps (RFC 7323): offered in our SYN, or accepted from the peer's. */
+    boolean offerTimestamps;
+    /** Both SYNs carried timestamps: every segment but a reset carries them (RFC 7323 §3.2). */
+    boolean timestampsOk;
+    /** RFC 7323 §4.3: TS.Recent, the TSval to echo, and when it was recorded (for §5.5's 24 days). */
+    int tsRecent;
+    long tsRecentNanos;
+    /** RFC 7323 §4.3's Last.ACK.sent: the ACK field of the last segment sent. */
+    int lastAckSent;
+    /** Our timestamp clock's offset for this connection: TSval = milliseconds + offset (RFC 7323 §5.4). */
+    int tsOffset;
     /** RFC 6675 §2's HighRxt, exclusive: one past the highest sequence number resent in this recovery. */
     int highRxt;
     /** RFC 6675 §2's RescueRxt, exclusive: a rescue retransmission waits until SND.UNA passes it. */
@@ -236,7 +255,7 @@ public final class TcpConnection {
      * a window update (RFC 9293 §3.8.6.2.2: by min(half the buffer, one MSS)).
      */
     public boolean windowUpdateWorthSending() {
-        int free = Math.min(receiveRing.free(), MAX_WINDOW);
+        int free = Math.min(receiveRing.free(), maxReceiveWindow());
         return free - advertisedWindow >= Math.min(receiveRing.capacity() / 2, Math.max(receiveMss, 1));
     }
 
@@ -290,6 +309,15 @@ public final class TcpConnection {
         bulkSent = false;
         bulkEnd = 0;
         sackOk = false;
+        sndWindowShift = 0;
+        rcvWindowShift = 0;
+        windowScaleAgreed = false;
+        offerTimestamps = false;
+        timestampsOk = false;
+        tsRecent = 0;
+        tsRecentNanos = 0;
+        lastAckSent = 0;
+        tsOffset = tcp.randomInt();
         scoreboard.clear();
         highRxt = 0;
         rescueRxt = 0;
@@ -315,11 +343,52 @@ public final class TcpConnection {
     /** The peer's MSS from its SYN (RFC 9293 §3.7.1: never more than we can send ourselves). */
     void peerMss(int mss) {
         int peer = mss > 0 ? mss : DEFAULT_MSS;
-        sendMss = Math.max(1, Math.min(peer, receiveMss));
+        // RFC 6691: the MSS counts no TCP options, so the timestamps in every segment come out of it.
+        sendMss = Math.max(1, Math.min(peer, receiveMss) - (timestampsOk ? TIMESTAMPS_BYTES : 0));
         congestion = new NewReno(sendMss);
         // recover just below the ISN: the first data segment's loss may be fast-retransmitted too,
         // as FreeBSD allows (by RFC 6582's letter only the timer would resend it).
         congestion.start(iss - 1);
+    }
+
+    /**
+     * What the peer's SYN (or SYN-ACK) offered, against what we offer: window scaling and
+     * timestamps (RFC 7323 §2.2, §3.2: each only when both SYNs carried it), the MSS (less the
+     * timestamps' bytes), SACK. Also on the active side, where the peer may answer only what we offered.
+     */
+    void negotiate(TcpOptions peer, long nowNanos) {
+        windowScaleAgreed = config.features().windowScaling() && peer.windowScale() >= 0;
+        if (windowScaleAgreed) {
+            sndWindowShift = peer.windowScale();
+            rcvWindowShift = ourWindowShift();
+        } else {
+            sndWindowShift = 0;
+            rcvWindowShift = 0;
+        }
+        timestampsOk = offerTimestamps && config.features().timestamps() && peer.timestamps();
+        if (timestampsOk) {
+            tsRecent = (int) peer.tsValue();
+            tsRecentNanos = nowNanos;
+        }
+        peerMss(peer.mss());
+        peerSackPermitted(peer.sackPermitted());
+    }
+
+    /**
+     * RFC 7323 §2.3: the shift we offer — the least that lets the window cover the whole receive
+     * buffer (0 for 64 KiB or less... or 1 for exactly 64 KiB, whose free space can be 65 536).
+     */
+    int ourWindowShift() {
+        int shift = 0;
+        while (shift < TcpOptions.MAX_WINDOW_SCALE && (receiveRing.capacity() >>> shift) > MAX_WINDOW) {
+            shift++;
+        }
+        return shift;
+    }
+
+    /** Our TSval now: a millisecond clock (RFC 7323 §5.4: between 1 ms and 1 s a tick) with this connection's offset. */
+    int tsValue(long nowNanos) {
+        return (int) (nowNanos / 1_000_000L) + tsOffset;
     }
 
     /**
@@ -357,13 +426,13 @@ public final class TcpConnection {
             if (ackNow) {
                 // An unacceptable segment's answer (RFC 9293 §3.10.7.4) — in a simultaneous open
                 // it is what completes the peer's handshake.
-                sendAck();
+                sendAck(nowNanos);
             }
             return;
         }
         if (!state.isSynchronized() || state == TcpState.TIME_WAIT) {
             if (ackNow && state == TcpState.TIME_WAIT) {
-                sendAck();
+                sendAck(nowNanos);
             }
             return;
         }
@@ -401,7 +470,7 @@ public final class TcpConnection {
             tcp.timers().cancel(flushTimer); // nothing held back any more
         }
         if (!sent && ackNow) {
-            sendAck();
+            sendAck(nowNanos);
         }
         armPersistIfStuck(nowNanos);
         armKeepalive(nowNanos);
@@ -476,12 +545,28 @@ public final class TcpConnection {
      * newly SACKed.
      */
     int recordSack(TcpOptions options) {
-        int limit = finNumbered ? Seq.min(finSequence, sndMax) : sndMax;
         int added = 0;
         for (int i = 0; i < options.sackBlockCount(); i++) {
-            added += scoreboard.add(options.sackLeft(i), options.sackRight(i), sndUna, limit);
+            int right = options.sackRight(i);
+            if (Seq.gt(right, sndMax)) {
+                continue; // beyond anything sent: forged or broken
+            }
+            if (finNumbered && Seq.gt(right, finSequence)) {
+                right = finSequence; // the block's data counts, its FIN does not
+            }
+            added += scoreboard.add(options.sackLeft(i), right, sndUna, sndMax);
         }
         return added;
+    }
+
+    /**
+     * A partial ACK in SACK recovery while the scoreboard holds nothing — a peer that agreed to
+     * SACK but sends no blocks: the segment at SND.UNA goes again, as NewReno would (RFC 6582
+     * §3.2), or only the timer would find a second loss.
+     */
+    void retransmitFirstWithoutBlocks(long nowNanos) {
+        int end = Seq.min(sndUna + sendMss, sndMax);
+        highRxt = Seq.max(highRxt, retransmitRange(sndUna, end, nowNanos));
     }
 
     /**
@@ -607,12 +692,13 @@ public final class TcpConnection {
      * what the peer has already received, and an ACK numbered there would be outside its window —
      * answered by an ACK of its own that could be outside ours, for ever (BSD's tcp_output does the same).
      */
-    void sendAck() {
-        tcp.sendSegment(this, sndMax, TcpHeader.ACK, 0, 0, 0);
+    void sendAck(long nowNanos) {
+        tcp.sendSegment(this, sndMax, TcpHeader.ACK, 0, 0, nowNanos);
     }
 
     /** Every segment we send carries RCV.NXT: the ACK is no longer owed. Called by Tcp. */
     void ackSent(int window) {
+        lastAckSent = rcvNxt;
         ackNow = false;
         segmentsSinceAck = 0;
         tcp.timers().cancel(delayedAckTimer);
@@ -624,14 +710,28 @@ public final class TcpConnection {
      * edge moves right only by at least min(half the buffer, one MSS), and never left.
      */
     int receiveWindow() {
-        int free = Math.min(receiveRing.free(), MAX_WINDOW);
+        // RFC 7323 §2.3: a scaled window is sent shifted right, so only multiples of 2^shift can
+        // be said; rounding down keeps the right edge where the peer will see it.
+        int free = Math.min(receiveRing.free(), maxReceiveWindow()) >>> rcvWindowShift << rcvWindowShift;
         int current = Math.max(0, rcvAdvertisedEdge - rcvNxt);
         int threshold = Math.min(receiveRing.capacity() / 2, Math.max(receiveMss, 1));
-        if (free - current >= threshold || free >= MAX_WINDOW) {
+        if (free - current >= threshold || free >= maxReceiveWindow() >>> rcvWindowShift << rcvWindowShift) {
             rcvAdvertisedEdge = rcvNxt + free;
             return free;
         }
         return Math.min(current, free);
+    }
+
+    /** The window of a SYN or SYN-ACK, never scaled (RFC 7323 §2.2): at most 65 535 bytes. */
+    int synWindow() {
+        int window = Math.min(receiveRing.free(), MAX_WINDOW);
+        rcvAdvertisedEdge = rcvNxt + window;
+        return window;
+    }
+
+    /** The largest window the window field can say: 65 535 bytes, scaled (RFC 7323 §2.3). */
+    int maxReceiveWindow() {
+        return MAX_WINDOW << rcvWindowShift;
     }
 
     /** Zero window with data waiting and nothing in flight: probe, so the opening is not missed (RFC 9293 §3.8.6.1). */
@@ -722,7 +822,7 @@ public final class TcpConnection {
     private void onDelayedAck(long nowNanos) {
         tcp.count(TcpEvent.DELAYED_ACKS);
         if (state.isSynchronized()) {
-            sendAck();
+            sendAck(nowNanos);
         }
     }
 

@@ -31,6 +31,10 @@ public enum TcpEvent {
     CHALLENGE_ACKS_LIMITED,
     /** A SYN for a listener whose half-open queue was full, with an MSS too small for a cookie to carry. */
     DROP_SYN_QUEUE_FULL,
+    /** PAWS (RFC 7323 §5.3): a timestamp older than the connection's TS.Recent, so an old duplicate. */
+    DROP_PAWS,
+    /** A segment without the timestamps both ends agreed on (RFC 7323 §3.2: silently dropped). */
+    DROP_NO_TIMESTAMP,
     RESETS_IN,
     RESETS_OUT,
     CONNECTIONS_OPENED_ACTIVE,

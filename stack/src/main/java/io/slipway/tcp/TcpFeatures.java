@@ -8,10 +8,15 @@ package io.slipway.tcp;
  * @param sack selective acknowledgments (RFC 2018): SACK-permitted offered in our SYN and
  *     accepted in the peer's; then our ACKs report out-of-order data, and the peer's reports
  *     drive our loss recovery (RFC 6675)
+ * @param windowScaling window scaling (RFC 7323 §2): windows beyond 64 KiB, when the receive
+ *     buffer is larger than that
+ * @param timestamps timestamps (RFC 7323 §3–5): RTT measured on every ACK, and PAWS — offered only
+ *     on interfaces that ask for them ({@code InterfaceConfig.tcpTimestamps}), since their 12 bytes
+ *     in every segment cost a slow serial line goodput
  */
-public record TcpFeatures(boolean sack) {
+public record TcpFeatures(boolean sack, boolean windowScaling, boolean timestamps) {
     /** Every extension on: the default. */
-    public static final TcpFeatures ALL = new TcpFeatures(true);
+    public static final TcpFeatures ALL = new TcpFeatures(true, true, true);
     /** None: RFC 9293 with RFC 5681/6582 congestion control only. */
-    public static final TcpFeatures NONE = new TcpFeatures(false);
+    public static final TcpFeatures NONE = new TcpFeatures(false, false, false);
 }

@@ -57,9 +57,9 @@ class SackScoreboardTest {
         assertEquals(0, board.add(UNA + 900, MAX + 1, UNA, MAX), "beyond SND.MAX");
         assertEquals(0, board.add(UNA + 300, UNA + 300, UNA, MAX), "empty");
         assertEquals(0, board.add(UNA + 300, UNA + 200, UNA, MAX), "backwards");
+        assertEquals(0, board.add(UNA - 50, UNA + 100, UNA, MAX), "reaching down to SND.UNA (RFC 2018 §8)");
+        assertEquals(0, board.add(UNA, UNA + 100, UNA, MAX), "starting at SND.UNA, which would be acknowledged");
         assertTrue(board.isEmpty());
-        assertEquals(100, board.add(UNA - 50, UNA + 100, UNA, MAX), "straddling SND.UNA: the part above it");
-        assertEquals("0-100", ranges());
     }
 
     @Test
@@ -69,7 +69,7 @@ class SackScoreboardTest {
         }
         int highest = board.highestSacked();
 
-        assertEquals(5, add(0, 5), "a new lowest range still fits, displacing the highest");
+        assertEquals(4, add(1, 5), "a new lowest range still fits, displacing the highest");
         assertEquals(SackScoreboard.MAX_RANGES, board.rangeCount());
         assertTrue(Seq.lt(board.highestSacked(), highest));
         assertEquals(0, add(900, 950), "above everything with no room: forgotten");
@@ -124,6 +124,8 @@ class SackScoreboardTest {
         assertEquals(200, board.pipe(UNA, UNA + 1000, UNA, SMSS));
         // Having resent 0-100 and 100-200 (HighRxt = 200): (b) adds them back.
         assertEquals(400, board.pipe(UNA, UNA + 1000, UNA + 200, SMSS));
+        // Having resent up to 500, 200-400 SACKed among it: (b) counts only the unSACKed 0-200 and 400-500.
+        assertEquals(500, board.pipe(UNA, UNA + 1000, UNA + 500, SMSS));
     }
 
     @Test

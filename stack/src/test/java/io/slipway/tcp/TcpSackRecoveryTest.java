@@ -130,22 +130,33 @@ class TcpSackRecoveryTest {
     @Test
     void shouldSendARescueRetransmissionForALossAtTheTail() throws Exception {
         tenSegmentsInFlight(true);
-        // Segments 1 and 9 are lost: nothing is ever SACKed above 9, so only the timer would find it.
+        // Segments 1, 5 and 9 are lost: nothing is ever SACKed above 9, so only the timer would find it.
         ack(f(1));
-        ack(f(1), 2, 3);
-        ack(f(1), 2, 4);
-        List<TcpScript.Out> first = ack(f(1), 2, 5);
-        assertEquals(List.of(1), segmentIndexes(first, f0));
-        for (int top = 6; top <= 9; top++) {
-            assertEquals(List.of(), ack(f(1), 2, top));
-        }
+        assertEquals(List.of(1), segmentIndexes(ack(f(1), 2, 5), f0));
+        ack(f(1), 6, 7, 2, 5);
+        ack(f(1), 6, 8, 2, 5);
+        assertEquals(List.of(5), segmentIndexes(ack(f(1), 6, 9, 2, 5), f0), "three SACKed above 5: lost");
 
-        List<TcpScript.Out> rescue = ack(f(9)); // the resent 1 arrived: a partial ACK up to the hole at the tail
+        List<TcpScript.Out> rescue = ack(f(5), 6, 9); // the resent 1 arrived: a partial ACK
 
         assertEquals(List.of(9), segmentIndexes(rescue, f0), "NextSeg() rule (4), without waiting for the RTO");
         assertEquals(1, s.count(TcpEvent.SACK_RESCUE_RETRANSMITS));
         assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
-        assertEquals(List.of(), ack(f(9)), "one rescue per recovery");
+        assertEquals(List.of(), ack(f(5), 6, 9), "one rescue per recovery");
+    }
+
+    @Test
+    void shouldResendAtOnceWhatAPartialAckLeavesWhenThePeerSendsNoBlocks() throws Exception {
+        tenSegmentsInFlight(true); // SACK agreed, but this peer never sends a block
+        ack(f(1));
+        ack(f(1));
+        ack(f(1));
+        assertEquals(List.of(1), segmentIndexes(ack(f(1)), f0), "the third duplicate");
+
+        List<TcpScript.Out> partial = ack(f(4)); // 1 arrived; 4 was lost too
+
+        assertEquals(List.of(4), segmentIndexes(partial, f0), "as NewReno would (RFC 6582 §3.2)");
+        assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
     }
 
     @Test

@@ -85,10 +85,16 @@ final class TcpScript {
     }
 
     TcpScript(TcpConfig tcp, long seed) {
+        this(tcp, seed, false);
+    }
+
+    /** With {@code tcpTimestamps}, our interface asks TCP to offer timestamps (RFC 7323). */
+    TcpScript(TcpConfig tcp, long seed, boolean tcpTimestamps) {
         this.config = tcp;
         this.host = new Stack("host", StackConfig.DEFAULT.withTcp(tcp), seed);
         this.sockets = host.sockets();
-        host.addInterface(line, InterfaceConfig.pointToPoint(Ipv4Prefix.parse(US + "/24", 24), PEER_ADDRESS));
+        host.addInterface(line, InterfaceConfig.pointToPoint(Ipv4Prefix.parse(US + "/24", 24), PEER_ADDRESS)
+                .withTcpTimestamps(tcpTimestamps));
         poll();
     }
 
@@ -211,6 +217,8 @@ final class TcpScript {
         boolean corrupt;
         boolean sackPermitted;
         int[] sack = new int[0];
+        int windowScale = -1;
+        long[] timestamps;
 
         Seg(int flags, int seq, int ack) {
             this.flags = flags;
@@ -263,9 +271,21 @@ final class TcpScript {
             return this;
         }
 
+        /** Offers window scaling with {@code shift} (RFC 7323 §2.2). */
+        Seg windowScale(int shift) {
+            windowScale = shift;
+            return this;
+        }
+
+        /** Carries the timestamps option (RFC 7323 §3.2). */
+        Seg timestamps(long tsVal, long tsEcr) {
+            timestamps = new long[] {tsVal, tsEcr};
+            return this;
+        }
+
         byte[] packet() {
             return tcpPacket(source, destination, sourcePort, destinationPort, seq, ack, flags, window, mss,
-                    sackPermitted, sack, data, corrupt, ipId++);
+                    sackPermitted, sack, windowScale, timestamps, data, corrupt, ipId++);
         }
 
         void send() {
@@ -290,8 +310,17 @@ final class TcpScript {
     /** With SACK blocks {@code sack} (edges, in Linux's layout {@code 01 01 05 len ...}) when not empty. */
     static byte[] tcpPacket(String source, String destination, int sourcePort, int destinationPort, int seq, int ack,
             int flags, int window, int mss, boolean sackPermitted, int[] sack, byte[] data, boolean corrupt, int id) {
+        return tcpPacket(source, destination, sourcePort, destinationPort, seq, ack, flags, window, mss, sackPermitted,
+                sack, -1, null, data, corrupt, id);
+    }
+
+    /** Also with a window scale ({@code 01 03 03 shift}) and timestamps ({@code 01 01 08 0a TSval TSecr}). */
+    static byte[] tcpPacket(String source, String destination, int sourcePort, int destinationPort, int seq, int ack,
+            int flags, int window, int mss, boolean sackPermitted, int[] sack, int windowScale, long[] timestamps,
+            byte[] data, boolean corrupt, int id) {
         int sackLength = sack.length == 0 ? 0 : 4 + 4 * sack.length;
-        int optionsLength = (mss >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0) + sackLength;
+        int optionsLength = (mss >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0) + sackLength + (windowScale >= 0 ? 4 : 0)
+                + (timestamps != null ? 12 : 0);
         int headerLength = 20 + optionsLength;
         byte[] t = new byte[headerLength + data.length];
         Bytes.put16(t, 0, sourcePort);
@@ -323,6 +352,22 @@ final class TcpScript {
             for (int i = 0; i < sack.length; i++) {
                 Bytes.put32(t, at + 4 + 4 * i, sack[i]);
             }
+            at += sackLength;
+        }
+        if (windowScale >= 0) {
+            t[at] = 1;
+            t[at + 1] = 3;
+            t[at + 2] = 3;
+            t[at + 3] = (byte) windowScale;
+            at += 4;
+        }
+        if (timestamps != null) {
+            t[at] = 1;
+            t[at + 1] = 1;
+            t[at + 2] = 8;
+            t[at + 3] = 10;
+            Bytes.put32(t, at + 4, (int) timestamps[0]);
+            Bytes.put32(t, at + 8, (int) timestamps[1]);
         }
         System.arraycopy(data, 0, t, headerLength, data.length);
         int checksum = tcpChecksum(Ipv4Address.parse(source), Ipv4Address.parse(destination), t, 0, t.length);
@@ -343,7 +388,7 @@ final class TcpScript {
 
     /** A segment the stack sent, decoded here. */
     record Out(long atNanos, int sourcePort, int destinationPort, int seq, int ack, int flags, int window, int mss,
-            byte[] data, int tos, boolean sackPermitted, int[] sack) {
+            byte[] data, int tos, boolean sackPermitted, int[] sack, int windowScale, long[] timestamps) {
         /** The SACK blocks as {@code "left-right"} relative to {@code base}, e.g. {@code [966-1932]}. */
         java.util.List<String> sackRelativeTo(int base) {
             java.util.List<String> blocks = new java.util.ArrayList<>();
@@ -404,6 +449,8 @@ final class TcpScript {
         int mss = -1;
         boolean sackPermitted = false;
         int[] sack = new int[0];
+        int windowScale = -1;
+        long[] timestamps = null;
         for (int i = ihl + 20; i < ihl + headerLength; ) {
             int kind = p[i] & 0xFF;
             if (kind == 0) {
@@ -419,6 +466,12 @@ final class TcpScript {
             } else if (kind == 4) {
                 assertEquals(2, optionLength, "SACK-permitted length");
                 sackPermitted = true;
+            } else if (kind == 3) {
+                assertEquals(3, optionLength, "window scale length");
+                windowScale = p[i + 2] & 0xFF;
+            } else if (kind == 8) {
+                assertEquals(10, optionLength, "timestamps length");
+                timestamps = new long[] {Bytes.u32(p, i + 2), Bytes.u32(p, i + 6)};
             } else if (kind == 5) {
                 assertEquals(2, (optionLength - 2) % 8 + 2, "SACK length: 2 + 8 per block");
                 sack = new int[(optionLength - 2) / 4];
@@ -431,7 +484,7 @@ final class TcpScript {
         byte[] data = java.util.Arrays.copyOfRange(p, ihl + headerLength, p.length);
         return new Out(frame.atNanos(), Bytes.u16(p, ihl), Bytes.u16(p, ihl + 2), Bytes.i32(p, ihl + 4),
                 Bytes.i32(p, ihl + 8), p[ihl + 13] & 0xFF, Bytes.u16(p, ihl + 14), mss, data, p[1] & 0xFF,
-                sackPermitted, sack);
+                sackPermitted, sack, windowScale, timestamps);
     }
 
     /** Every segment sent and not yet taken, decoded; they are taken. */

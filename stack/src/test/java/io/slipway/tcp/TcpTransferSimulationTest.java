@@ -68,10 +68,13 @@ class TcpTransferSimulationTest {
             assertTrue(totals.getOrDefault(e, 0L) > 0, e + " never happened: " + totals);
         }
         long sackRecoveries = totals.getOrDefault(TcpEvent.SACK_RECOVERIES, 0L);
+        long paws = totals.getOrDefault(TcpEvent.DROP_PAWS, 0L);
         if (extensions == Extensions.ON) {
             assertTrue(sackRecoveries > 0, "SACK never drove a recovery: " + totals);
+            assertTrue(paws > 0, "timestamps never caught a late duplicate (PAWS): " + totals);
         } else {
             assertEquals(0, sackRecoveries, "SACK was not agreed, yet drove a recovery: " + totals);
+            assertEquals(0, paws, "timestamps were not agreed, yet PAWS dropped segments: " + totals);
         }
     }
 
@@ -126,10 +129,12 @@ class TcpTransferSimulationTest {
         }
         Stack a = new Stack("a", StackConfig.DEFAULT.withTcp(tcp.withFeatures(extensions.client)), seed * 2 + 1);
         Stack b = new Stack("b", StackConfig.DEFAULT.withTcp(tcp.withFeatures(extensions.server)), seed * 2 + 2);
+        // Timestamps are offered where an interface asks for them: both interfaces ask, so that
+        // the features decide.
         a.addInterface(cable.a(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.1/24", 24),
-                Ipv4Address.parse("10.0.0.2")));
+                Ipv4Address.parse("10.0.0.2")).withTcpTimestamps(true));
         b.addInterface(cable.b(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.2/24", 24),
-                Ipv4Address.parse("10.0.0.1")));
+                Ipv4Address.parse("10.0.0.1")).withTcpTimestamps(true));
         Simulation sim = new Simulation(clock).add(a).add(b);
         TransferService server = TransferService.server(b.sockets(), bToA, aToB);
         TransferService client = TransferService.client(a.sockets(), Ipv4Address.parse("10.0.0.2"), aToB, bToA);
