@@ -239,6 +239,24 @@ public final class TcpConnection {
         return finQueued;
     }
 
+    /**
+     * The extensions both ends agreed on, as Linux's {@code ss -i} shows them: {@code ts},
+     * {@code sack}, {@code wscale:<peer's>,<ours>}; empty for none. Allocates (for diagnostics).
+     */
+    public String agreedOptions() {
+        StringBuilder b = new StringBuilder();
+        if (timestampsOk) {
+            b.append("ts ");
+        }
+        if (sackOk) {
+            b.append("sack ");
+        }
+        if (windowScaleAgreed) {
+            b.append("wscale:").append(sndWindowShift).append(',').append(rcvWindowShift).append(' ');
+        }
+        return b.toString().trim();
+    }
+
     // ---------------------------------------------------------------- application side (any thread)
 
     /**

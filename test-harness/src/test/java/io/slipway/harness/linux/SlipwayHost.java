@@ -49,13 +49,20 @@ final class SlipwayHost implements AutoCloseable {
     /** The same with a stack configured as {@code config} (short TCP timers, say). */
     static SlipwayHost start(Path port, Framing framing, String cidr, String peer, StackConfig config)
             throws IOException {
+        return start(port, framing, cidr, peer, config, false);
+    }
+
+    /** The same, its interface asking TCP to offer timestamps (RFC 7323) when {@code tcpTimestamps}. */
+    static SlipwayHost start(Path port, Framing framing, String cidr, String peer, StackConfig config,
+            boolean tcpTimestamps) throws IOException {
         SerialAdapter adapter = new SerialAdapter(JSerialCommLine.open(port.toString(),
                 JSerialCommLine.Options.DEFAULT.withExclusiveLock(false)), framing);
         Stack stack = new Stack("slipway", config);
         Ipv4Prefix address = Ipv4Prefix.parse(cidr, 24);
-        stack.addInterface(adapter, framing == Framing.SLIP
+        stack.addInterface(adapter, (framing == Framing.SLIP
                 ? InterfaceConfig.pointToPoint(address, Ipv4Address.parse(peer))
-                : InterfaceConfig.ethernet(address, MacAddress.parse("02:00:00:00:00:02")));
+                : InterfaceConfig.ethernet(address, MacAddress.parse("02:00:00:00:00:02")))
+                .withTcpTimestamps(tcpTimestamps));
         return new SlipwayHost(adapter, stack);
     }
 

@@ -42,9 +42,16 @@ class TcpLinuxInteropTest {
         Environment.requireOrSkip(Environment.onPath("sha256sum"), "sha256sum (coreutils)");
     }
 
-    @ParameterizedTest(name = "slipway is the {0}, {1} frame loss")
-    @CsvSource({"client, 0", "server, 0", "client, 0.02", "server, 0.02"})
-    void shouldExchangeAMebibyteEachWayWithTheLinuxKernel(String role, double loss) throws Exception {
+    /** What the one connection's ends agreed, read on the stack thread. */
+    private static String agreedOptions(SlipwayHost slipway) throws Exception {
+        return slipway.onStack(stack -> stack.tcp().connections().get(0).agreedOptions());
+    }
+
+    @ParameterizedTest(name = "slipway is the {0}, {1} frame loss, timestamps {2}")
+    @CsvSource({"client, 0, false", "server, 0, false", "client, 0.02, false", "server, 0.02, false",
+        "client, 0.02, true", "server, 0, true"})
+    void shouldExchangeAMebibyteEachWayWithTheLinuxKernel(String role, double loss, boolean timestamps)
+            throws Exception {
         byte[] ours = Transfers.random(MIB, 1);
         byte[] theirs = Transfers.random(MIB, 2);
         Path theirsFile = temp.resolve("linux-sends.bin");
@@ -55,15 +62,17 @@ class TcpLinuxInteropTest {
 
         try (LinuxPeer linux = LinuxPeer.start(Framing.SLIP, "10.77.0.1/24", SerialAdapter.SLIP_MTU);
                 SlipwayHost slipway = SlipwayHost.start(linux.slipwayPort(), Framing.SLIP, "10.77.0.2/24", "10.77.0.1",
-                        config)) {
+                        config, timestamps)) {
             linux.setFrameLoss(loss, 7);
             BackgroundProcess socat;
+            java.util.concurrent.atomic.AtomicReference<String> agreed = new java.util.concurrent.atomic.AtomicReference<>();
             byte[] received;
             if (role.equals("client")) {
                 socat = linux.spawn("socat", "-t", "60", "-T", "120", "TCP-LISTEN:" + PORT + ",reuseaddr",
                         "SYSTEM:" + script);
                 Transfers.awaitListening(linux, PORT);
                 try (StreamSocket s = slipway.sockets().openStream(Addresses.parse("10.77.0.1"), PORT)) {
+                    agreed.set(agreedOptions(slipway));
                     received = Transfers.exchange(s, ours);
                 }
             } else {
@@ -71,6 +80,7 @@ class TcpLinuxInteropTest {
                     l.setTimeout(Duration.ofSeconds(30));
                     socat = linux.spawn("socat", "-t", "60", "-T", "120", "TCP:10.77.0.2:" + PORT, "SYSTEM:" + script);
                     try (StreamSocket s = l.accept()) {
+                        agreed.set(agreedOptions(slipway));
                         received = Transfers.exchange(s, ours);
                     }
                 }
@@ -78,6 +88,10 @@ class TcpLinuxInteropTest {
             ProcessResult socatResult = socat.awaitExit(Duration.ofSeconds(120));
             String why = socatResult + "\n" + slipway.diagnostics() + "\n" + linux.diagnostics();
             assertTrue(socatResult.succeeded(), why);
+            // Linux offers SACK, window scaling and timestamps in every SYN: slipway takes them all
+            // up, timestamps only where its interface asks for them (RFC 2018, RFC 7323).
+            // (The kernel's own shift depends on its buffer settings; ours covers 64 KiB: 1.)
+            assertTrue(agreed.get().matches((timestamps ? "ts " : "") + "sack wscale:\\d+,1"), agreed.get() + "\n" + why);
             assertEquals(Transfers.sha256(theirs), Transfers.sha256(received), "what slipway received: " + why);
             assertEquals(Transfers.sha256(ours), Files.readString(linuxGot).split("\\s+")[0], "what Linux received: " + why);
             assertEquals(0, slipway.tcp().events().get(TcpEvent.RESETS_IN), "a clean close, no reset: " + why);
