@@ -25,6 +25,11 @@ public abstract class ForwardingAdapter implements LanAdapter {
     }
 
     @Override
+    public long receiveLossesBefore() {
+        return inner.receiveLossesBefore();
+    }
+
+    @Override
     public String name() {
         return inner.name();
     }

@@ -53,6 +53,19 @@ public interface LanAdapter extends AutoCloseable {
     int receive(byte[] into, int off, int maxLen);
 
     /**
+     * The receive losses ({@link DropReason#isReceiveLoss}) found before the frame the last
+     * {@link #receive} returned, in the order the line delivered them: a count that grows by the
+     * losses between that frame and the one before it. RFC 1144 §4.1 wants the framer's error
+     * reported at its place in the frame stream; {@link LinkCounters#receiveLosses()} counts a loss
+     * when the reader finds it, ahead of frames still queued before it. An adapter that queues
+     * frames records this with each one; the default, the counters as they are, is right for an
+     * adapter that finds every loss inside {@link #receive}.
+     */
+    default long receiveLossesBefore() {
+        return counters().receiveLosses();
+    }
+
+    /**
      * When this adapter next has something to do by itself (a frame in flight arrives, a queued
      * frame finishes leaving), in {@link io.slipway.base.Clock} nanoseconds, or
      * {@link io.slipway.base.Clock#NEVER} when it signals only through the wake-up.

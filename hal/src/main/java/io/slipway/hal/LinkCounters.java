@@ -68,6 +68,21 @@ public final class LinkCounters {
         return sum;
     }
 
+    /**
+     * {@link #receiveLosses()} without those of {@code reason}: an adapter whose reader thread
+     * marks each queued frame with the losses found before it leaves out the one reason its stack
+     * thread counts ({@link DropReason#BUFFER_TOO_SMALL}), so each counter it reads has one writer.
+     */
+    public long receiveLossesExcept(DropReason reason) {
+        long sum = 0;
+        for (DropReason r : RECEIVE_LOSSES) {
+            if (r != reason) {
+                sum += drops.get(r);
+            }
+        }
+        return sum;
+    }
+
     @Override
     public String toString() {
         return "in " + framesIn() + " frames/" + bytesIn() + " B, out " + framesOut() + " frames/"

@@ -20,9 +20,10 @@ public interface FrameReceiver {
 
     /**
      * The adapter dropped a frame it was receiving (a bad escape, a frame too long, a full queue:
-     * {@link io.slipway.hal.DropReason#isReceiveLoss}), seen by the driver's poll before the next
-     * frame is handed up. The drop is counted when the adapter finds it, which may be before the
-     * frames queued ahead of it are delivered: the signal is never late, at worst early.
+     * {@link io.slipway.hal.DropReason#isReceiveLoss}): called at the loss's place in the frame
+     * stream, after every frame that arrived before it and just before the first that arrived
+     * after it ({@link io.slipway.hal.LanAdapter#receiveLossesBefore}), as RFC 1144 §4.1's framer
+     * reports an error. One call may stand for several losses in a row.
      */
     default void onReceiveLoss(LanDriver driver, long nowNanos) {
     }

@@ -37,7 +37,7 @@ public final class LanDriver {
     private TransmitCompressor compressor;
     /** Where {@link #compressor} writes a frame; as long as the longest frame. */
     private final byte[] compressedFrame;
-    /** The adapter's receive losses the receiver has been told of. */
+    /** The adapter's receive losses the receiver has been told of ({@link LanAdapter#receiveLossesBefore}). */
     private long receiveLossesSeen;
     /** The link state the receiver was last told about; starts down so "up" is reported once. */
     private boolean linkUp;
@@ -103,6 +103,7 @@ public final class LanDriver {
         boolean lowDelay = TrafficClass.isLowDelay(adapter.medium(), frame, off, len);
         // A frame queues behind its own lane and, if bulk, behind the low-delay one too.
         boolean mayGoNow = lowDelayBacklog.isEmpty() && (lowDelay || backlog.isEmpty());
+        // With a compressor, ask first: compressing a frame the adapter then refuses is wasted work.
         if (mayGoNow && (compressor == null || adapter.canTransmit()) && transmitNow(frame, off, len)) {
             return true;
         }
@@ -159,23 +160,37 @@ public final class LanDriver {
     }
 
     /**
-     * Gives a frame to the adapter, rewritten by the compressor if there is one. With a
-     * compressor the caller has seen {@link LanAdapter#canTransmit}: a compressor's state moves on
-     * with every frame, so a frame it rewrote must leave, not wait in the backlog and go again.
+     * Gives a frame to the adapter, rewritten by the compressor if there is one. The compressor's
+     * state moves on only if the frame went on the line, which the adapter tells by counting it a
+     * frame out ({@link LanAdapter#transmit}): not when it refused the frame (it may wait and be
+     * compressed again), nor when it took and dropped it because the link was down. RFC 1144's
+     * compressor, as 4.3BSD's and Linux's, sees only packets that go to the line; one the peer never
+     * got would make the next delta wrong there, with nothing to tell it to toss (§4.1).
      */
     private boolean transmitNow(byte[] frame, int off, int len) {
-        if (compressor != null) {
-            int n = compressor.compress(frame, off, len, compressedFrame);
-            if (n >= 0) {
-                return adapter.transmit(compressedFrame, 0, n);
-            }
+        if (compressor == null) {
+            return adapter.transmit(frame, off, len);
         }
-        return adapter.transmit(frame, off, len);
+        int n = compressor.compress(frame, off, len, compressedFrame);
+        long framesOut = adapter.counters().framesOut();
+        boolean taken = n >= 0 ? adapter.transmit(compressedFrame, 0, n) : adapter.transmit(frame, off, len);
+        if (adapter.counters().framesOut() != framesOut) {
+            compressor.commit();
+        }
+        return taken;
     }
 
-    /** Tells the receiver when the adapter has lost received frames since it was last told. */
+    /**
+     * Tells the receiver of losses just before the first frame that followed them on the line
+     * (RFC 1144 §4.1: the framer reports an error at its place in the frame stream, where
+     * sl_uncompress_tcp gets TYPE_ERROR). The adapter's counters are no guide: it counts a loss
+     * when it finds it, while frames that arrived before it may still wait in its queue, and a
+     * toss raised then would throw those good frames away, or be cleared by one of them too soon.
+     * A loss with no frame after it yet is told with that frame: until a frame comes there is
+     * nothing for the decompressor to toss.
+     */
     private void reportReceiveLosses(long nowNanos) {
-        long losses = adapter.counters().receiveLosses();
+        long losses = adapter.receiveLossesBefore();
         if (losses != receiveLossesSeen) {
             receiveLossesSeen = losses;
             if (receiver != null) {

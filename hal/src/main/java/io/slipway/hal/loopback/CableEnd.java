@@ -81,6 +81,11 @@ final class CableEnd implements LanAdapter {
         return in.receive(into, off, maxLen);
     }
 
+    @Override
+    public long receiveLossesBefore() {
+        return in.receiveLossesBefore();
+    }
+
     /** The earliest of: a frame arriving here, and this end's own queue draining. */
     @Override
     public long nextEventNanos() {

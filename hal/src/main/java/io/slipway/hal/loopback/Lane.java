@@ -54,6 +54,8 @@ final class Lane {
     private final int[] byArrival;
     private int inFlight;
     private final ReceiveQueue received;
+    /** {@link CableEnd#receiveLossesBefore()} of the frame {@link #receive} last returned. */
+    private long lossesBefore;
     /** Arrival time of the frame the decoder is being fed, for the frames it finds. */
     private long decodingArrival;
     private boolean up = true;
@@ -198,6 +200,9 @@ final class Lane {
                     receiver.counters().dropped(DropReason.BUFFER_TOO_SMALL);
                     continue;
                 }
+                // Losses found before the frame was queued, and frames ahead of it dropped since.
+                lossesBefore = received.peekLossMark()
+                        + receiver.counters().drops(DropReason.BUFFER_TOO_SMALL);
                 n = received.poll(into, off);
                 receiver.counters().received(n);
                 break;
@@ -208,6 +213,11 @@ final class Lane {
             sender.wake();
         }
         return n;
+    }
+
+    /** The receive losses before the frame {@link #receive} last returned (LanAdapter's contract). */
+    synchronized long receiveLossesBefore() {
+        return lossesBefore;
     }
 
     /** The receiver's next event: the earliest frame waiting or in flight, or NEVER. */
@@ -296,7 +306,10 @@ final class Lane {
     }
 
     private void enqueue(byte[] frame, int off, int len, long arrivalNanos) {
-        if (!received.offer(frame, off, len, arrivalNanos)) {
+        // Under this lane's lock, as every count summed here is: exact, in line order. Frames
+        // dropped by receive() itself are added when a frame is taken, since they were ahead.
+        long lossMark = receiver.counters().receiveLossesExcept(DropReason.BUFFER_TOO_SMALL);
+        if (!received.offer(frame, off, len, arrivalNanos, lossMark)) {
             receiver.counters().dropped(DropReason.RX_QUEUE_FULL);
         }
     }

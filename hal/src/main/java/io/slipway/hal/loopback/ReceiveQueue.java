@@ -9,6 +9,8 @@ final class ReceiveQueue {
     private final byte[][] frames;
     private final int[] lengths;
     private final long[] arrivals;
+    /** Per frame: the receive losses found before it was queued (RFC 1144 §4.1's place). */
+    private final long[] lossMarks;
     private int head;
     private int count;
 
@@ -16,6 +18,7 @@ final class ReceiveQueue {
         this.frames = new byte[capacityFrames][maxFrameLength];
         this.lengths = new int[capacityFrames];
         this.arrivals = new long[capacityFrames];
+        this.lossMarks = new long[capacityFrames];
     }
 
     boolean isEmpty() {
@@ -27,7 +30,7 @@ final class ReceiveQueue {
     }
 
     /** Adds a copy of the frame; returns false, keeping nothing, when the queue is full. */
-    boolean offer(byte[] src, int off, int len, long arrivalNanos) {
+    boolean offer(byte[] src, int off, int len, long arrivalNanos, long lossMark) {
         if (count == frames.length) {
             return false;
         }
@@ -39,6 +42,7 @@ final class ReceiveQueue {
         System.arraycopy(src, off, frames[tail], 0, len);
         lengths[tail] = len;
         arrivals[tail] = arrivalNanos;
+        lossMarks[tail] = lossMark;
         count++;
         return true;
     }
@@ -51,6 +55,11 @@ final class ReceiveQueue {
     /** When the oldest frame arrived; the queue must not be empty. */
     long peekArrival() {
         return arrivals[head];
+    }
+
+    /** The loss mark the oldest frame was queued with; the queue must not be empty. */
+    long peekLossMark() {
+        return lossMarks[head];
     }
 
     /** Copies the oldest frame into {@code dst} at {@code off} and removes it; returns its length. */

@@ -48,14 +48,21 @@ public final class MockAdapter implements LanAdapter {
     private boolean linkUp = true;
     private boolean transmitQueueFull;
     private boolean closed;
+    /** Receive losses counted inside {@link #receive}; the rest were found as frames were scripted. */
+    private long lossesInReceive;
+    /** {@link #receiveLossesBefore()} of the frame {@link #receive} last returned. */
+    private long lossesBefore;
 
     private static final class Scripted {
         final long atNanos;
         final byte[] bytes;
+        /** Receive losses counted, outside {@link #receive}, before this frame was scripted. */
+        final long lossMark;
 
-        Scripted(long atNanos, byte[] bytes) {
+        Scripted(long atNanos, byte[] bytes, long lossMark) {
             this.atNanos = atNanos;
             this.bytes = bytes;
+            this.lossMark = lossMark;
         }
     }
 
@@ -112,7 +119,9 @@ public final class MockAdapter implements LanAdapter {
             while (i > 0 && toReceive.get(i - 1).atNanos > atNanos) {
                 i--;
             }
-            toReceive.add(i, new Scripted(atNanos, copy));
+            // A test counts a loss (counters().dropped) between the frames it scripts: that is
+            // where the loss is in the frame stream, as a real adapter's reader finds it.
+            toReceive.add(i, new Scripted(atNanos, copy, counters.receiveLosses() - lossesInReceive));
         }
         wakeup.run();
     }
@@ -133,18 +142,32 @@ public final class MockAdapter implements LanAdapter {
         Objects.checkFromIndexSize(off, maxLen, into.length);
         long now = clock.nanos();
         while (!closed && !toReceive.isEmpty() && toReceive.get(0).atNanos <= now) {
-            byte[] frame = toReceive.remove(0).bytes;
+            Scripted next = toReceive.remove(0);
+            byte[] frame = next.bytes;
             if (frame.length > maxFrameLength()) {
                 counters.dropped(DropReason.FRAME_TOO_LONG);
+                lossesInReceive++;
             } else if (frame.length > maxLen) {
                 counters.dropped(DropReason.BUFFER_TOO_SMALL);
+                lossesInReceive++;
             } else {
+                // Never back: a frame scriptAt put ahead of older ones carries a later mark.
+                lossesBefore = Math.max(lossesBefore, next.lossMark + lossesInReceive);
                 System.arraycopy(frame, 0, into, off, frame.length);
                 counters.received(frame.length);
                 return frame.length;
             }
         }
         return -1;
+    }
+
+    /**
+     * The losses counted before the frame last received was scripted, and those {@link #receive}
+     * found since (frames ahead of it); it never goes back.
+     */
+    @Override
+    public synchronized long receiveLossesBefore() {
+        return lossesBefore;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.slipway.hal.serial;
 
 import io.slipway.base.ByteRing;
+import io.slipway.base.Bytes;
 import io.slipway.base.Clock;
 import io.slipway.base.FrameRing;
 import io.slipway.hal.DropReason;
@@ -77,8 +78,20 @@ public final class SerialAdapter implements LanAdapter {
     private final int maxFrameLength;
     private final LinkCounters counters = new LinkCounters();
 
-    /** Decoded frames: the reader thread offers, the stack thread polls. */
+    /**
+     * Bytes in front of each frame in {@link #receiveRing}: the receive losses the reader had
+     * found when it queued the frame (RFC 1144 §4.1: a loss is told at its place in the stream).
+     */
+    private static final int MARK = 8;
+
+    /** Decoded frames, each behind its {@link #MARK}: the reader thread offers, the stack thread polls. */
     private final FrameRing receiveRing;
+    /** Reader thread: the mark of the frame it is offering. */
+    private final byte[] markOut = new byte[MARK];
+    /** Stack thread: the mark of the frame it took. */
+    private final byte[] markIn = new byte[MARK];
+    /** Stack thread: {@link #receiveLossesBefore()} of the frame {@link #receive} last returned. */
+    private long lossesBefore;
     /** Owned by the reader thread. */
     private final FrameDecoder decoder;
     /** Reader thread only: a frame was offered since the last wake-up. */
@@ -121,7 +134,7 @@ public final class SerialAdapter implements LanAdapter {
     }
 
     /**
-     * An adapter whose receive ring holds {@code receiveRingBytes} (frames plus 4 bytes each) and
+     * An adapter whose receive ring holds {@code receiveRingBytes} (frames plus 12 bytes each) and
      * whose transmit ring holds {@code transmitRingBytes} of encoded bytes; both powers of two, large
      * enough for one frame of {@code mtu} plus the medium's header. Starts its two threads.
      */
@@ -135,7 +148,7 @@ public final class SerialAdapter implements LanAdapter {
         this.mtu = mtu;
         this.maxFrameLength = mtu + medium.headerLength();
         this.receiveRing = new FrameRing(receiveRingBytes);
-        if (receiveRing.maxFrameLength() < maxFrameLength) {
+        if (receiveRing.maxFrameLength() < MARK + maxFrameLength) {
             throw new IllegalArgumentException("receive ring of " + receiveRingBytes
                     + " bytes cannot hold a frame of " + maxFrameLength);
         }
@@ -227,19 +240,28 @@ public final class SerialAdapter implements LanAdapter {
     public int receive(byte[] into, int off, int maxLen) {
         Objects.checkFromIndexSize(off, maxLen, into.length);
         while (true) {
-            int len = receiveRing.peekLength();
+            int len = receiveRing.peekLength() - MARK;
             if (len < 0) {
                 return -1;
             }
             if (len > maxLen) {
-                receiveRing.poll(into, off, 0);
+                receiveRing.poll(markIn, MARK, into, off, 0);
                 counters.dropped(DropReason.BUFFER_TOO_SMALL);
                 continue;
             }
-            receiveRing.poll(into, off, maxLen);
+            receiveRing.poll(markIn, MARK, into, off, maxLen);
+            // The reader's losses before this frame, and this thread's own, all of which were
+            // frames ahead of it.
+            long found = (Bytes.u32(markIn, 0) << 32) | Bytes.u32(markIn, 4);
+            lossesBefore = found + counters.drops(DropReason.BUFFER_TOO_SMALL);
             counters.received(len);
             return len;
         }
+    }
+
+    @Override
+    public long receiveLossesBefore() {
+        return lossesBefore;
     }
 
     @Override
@@ -300,7 +322,11 @@ public final class SerialAdapter implements LanAdapter {
 
     /** Reader thread: the decoder's sink. */
     private void offerReceived(byte[] frame, int off, int len) {
-        if (receiveRing.offer(frame, off, len)) {
+        // Exact: every reason summed here is counted on this thread (see the class comment).
+        long found = counters.receiveLossesExcept(DropReason.BUFFER_TOO_SMALL);
+        Bytes.put32(markOut, 0, (int) (found >>> 32));
+        Bytes.put32(markOut, 4, (int) found);
+        if (receiveRing.offer(markOut, MARK, frame, off, len)) {
             delivered = true;
         } else {
             counters.dropped(DropReason.RX_QUEUE_FULL);

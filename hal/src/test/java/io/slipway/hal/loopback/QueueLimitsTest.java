@@ -125,6 +125,30 @@ class QueueLimitsTest {
         assertEquals(2, cable.b().counters().framesIn());
     }
 
+    /**
+     * RFC 1144 §4.1: a loss is told at its place in the frame stream. Frames 2 and 3 find the
+     * queue full while 0 and 1 wait in it: 0 and 1 come before the loss, frame 5 after it.
+     */
+    @Test
+    void shouldMarkEachQueuedFrameWithTheLossesBeforeIt() {
+        LoopbackCable cable = LoopbackCable.builder(clock).receiveQueueFrames(2).build();
+        for (int i = 0; i < 4; i++) {
+            cable.a().transmit(TestFrames.numbered(i, 64), 0, 64);
+        }
+        cable.b().receive(buffer, 0, buffer.length);
+        assertEquals(0, cable.b().receiveLossesBefore());
+        cable.b().receive(buffer, 0, buffer.length);
+        assertEquals(1, TestFrames.numberOf(buffer));
+        assertEquals(0, cable.b().receiveLossesBefore(), "counted already, but after frame 1");
+
+        cable.a().transmit(TestFrames.numbered(4, 200), 0, 200); // lost: the buffer is too small
+        cable.a().transmit(TestFrames.numbered(5, 64), 0, 64);
+        assertEquals(64, cable.b().receive(buffer, 0, 100));
+        assertEquals(5, TestFrames.numberOf(buffer));
+        assertEquals(3, cable.b().receiveLossesBefore(), "two found on arrival, one by receive");
+        assertEquals(3, cable.b().counters().receiveLosses());
+    }
+
     @Test
     void shouldDropAFrameTooLongForTheBufferAndTakeTheNext() {
         LoopbackCable cable = LoopbackCable.builder(clock).framing(Framing.SLIP).build();

@@ -193,7 +193,7 @@ class SerialAdapterTest {
     @Test
     void shouldCountFramesThatFindTheReceiveRingFull() throws Exception {
         BytePipe pipe = new BytePipe(8192, 1_000);
-        // 2048 bytes of ring hold two 1000-byte frames with their 4-byte headers, not a third.
+        // 2048 bytes of ring hold two 1000-byte frames with their 12-byte headers, not a third.
         SerialAdapter adapter = track(new SerialAdapter(pipe.a(), Framing.SLIP, SerialAdapter.SLIP_MTU, 2048, 4096));
         for (int i = 0; i < 5; i++) {
             byte[] frame = new byte[1000];
@@ -208,6 +208,29 @@ class SerialAdapterTest {
         assertEquals(1000, adapter.receive(into, 0, into.length));
         assertEquals(1, into[0]);
         assertEquals(-1, adapter.receive(into, 0, into.length));
+    }
+
+    /**
+     * RFC 1144 §4.1: a loss is told at its place in the frame stream. The reader counts the bad
+     * frame while the good one before it still waits in the ring; that one must not carry it.
+     */
+    @Test
+    void shouldMarkEachQueuedFrameWithTheLossesFoundBeforeIt() throws Exception {
+        BytePipe pipe = new BytePipe(8192, 1_000);
+        SerialAdapter adapter = track(new SerialAdapter(pipe.a(), Framing.SLIP));
+        writeEncoded(pipe.b(), Framing.SLIP, new byte[] {'a'});
+        write(pipe.b(), 0xC0, 1, 2, 0xDB, 0x01, 3, 0xC0); // a bad escape between the two
+        writeEncoded(pipe.b(), Framing.SLIP, new byte[] {'b'});
+        // The reader decodes in line order: once it has counted the loss, 'a' is queued.
+        Await.until(() -> adapter.counters().drops(DropReason.BAD_ESCAPE) == 1, "the bad frame found");
+
+        byte[] into = new byte[adapter.maxFrameLength()];
+        assertEquals(1, adapter.receive(into, 0, into.length));
+        assertEquals('a', into[0]);
+        assertEquals(0, adapter.receiveLossesBefore(), "'a' came before the loss");
+        Await.until(() -> adapter.receive(into, 0, into.length) == 1, "'b'");
+        assertEquals('b', into[0]);
+        assertEquals(1, adapter.receiveLossesBefore(), "'b' came after it");
     }
 
     // --- transmit ---

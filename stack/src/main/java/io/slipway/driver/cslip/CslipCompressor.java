@@ -44,6 +44,10 @@ import java.util.Arrays;
  * jump of more than 65535. Beyond the RFC, and for the same reason: a change in TCP flags other
  * than PSH and URG (the ECN bits, which the RFC predates) and URG turning off, which the special
  * cases could not tell the decompressor.
+ *
+ * <p>{@link #compress} only stages what the packet does to the state (its slot's new headers, the
+ * slot's move to the front, last_xmit, the count); {@link #commit} applies it once the frame went
+ * on the line, by swapping the staged slot in, so neither step allocates.
  */
 public final class CslipCompressor implements TransmitCompressor {
     /** No packet sent yet: the first compressed packet must name its connection. */
@@ -56,6 +60,12 @@ public final class CslipCompressor implements TransmitCompressor {
     private final Counters<CslipEvent> events;
     /** The connection number the last packet sent carried (RFC 1144's last_xmit). */
     private int lastSent = NONE;
+    /** The headers the staged packet leaves in its slot; swapped with the slot's on commit. */
+    private ConnectionState staged = new ConnectionState();
+    /** The slot the staged packet uses, or NONE (sent as TYPE_IP). */
+    private int stagedSlot = NONE;
+    /** What the staged packet counts once sent; null when nothing is staged. */
+    private CslipEvent stagedEvent;
 
     public CslipCompressor(Counters<CslipEvent> events) {
         this.events = events;
@@ -68,16 +78,17 @@ public final class CslipCompressor implements TransmitCompressor {
 
     @Override
     public int compress(byte[] p, int off, int len, byte[] out) {
+        stagedSlot = NONE;
         if (!isCompressible(p, off, len)) {
-            events.increment(CslipEvent.IP_OUT);
+            stagedEvent = CslipEvent.IP_OUT;
             return -1;
         }
         int headerLength = IP_MIN_HEADER + HeaderFields.tcpHeaderLength(p, off + IP_MIN_HEADER);
         int slot = find(p, off);
         if (slot < 0) {
-            return uncompressed(takeOldest(), p, off, len, headerLength, out);
+            // A new connection takes the least recently used slot.
+            return uncompressed(recency[recency.length - 1], p, off, len, headerLength, out);
         }
-        moveToFront(slot);
         ConnectionState s = slots[slot];
         if (!sameFixedFields(s, p, off, headerLength)) {
             return uncompressed(slot, p, off, len, headerLength, out);
@@ -152,13 +163,12 @@ public final class CslipCompressor implements TransmitCompressor {
         if ((flags & PSH) != 0) {
             changes |= ChangeMask.P;
         }
-        s.save(p, off, headerLength);
+        stage(slot, p, off, headerLength, CslipEvent.COMPRESSED_OUT);
 
         int at = 0;
         if (lastSent != slot) {
             out[at++] = (byte) (PacketType.COMPRESSED_TCP | changes | ChangeMask.C);
             out[at++] = (byte) slot;
-            lastSent = slot;
         } else {
             out[at++] = (byte) (PacketType.COMPRESSED_TCP | changes);
         }
@@ -170,8 +180,34 @@ public final class CslipCompressor implements TransmitCompressor {
         at += n;
         int data = len - headerLength;
         System.arraycopy(p, off + headerLength, out, at, data);
-        events.increment(CslipEvent.COMPRESSED_OUT);
         return at + data;
+    }
+
+    /**
+     * The frame last compressed went on the line: its headers become its slot's, the slot the most
+     * recently used, its connection number last_xmit. Nothing staged (already committed): nothing.
+     */
+    @Override
+    public void commit() {
+        if (stagedEvent == null) {
+            return;
+        }
+        if (stagedSlot != NONE) {
+            ConnectionState previous = slots[stagedSlot];
+            slots[stagedSlot] = staged;
+            staged = previous;
+            moveToFront(stagedSlot);
+            lastSent = stagedSlot;
+        }
+        events.increment(stagedEvent);
+        stagedEvent = null;
+        stagedSlot = NONE;
+    }
+
+    private void stage(int slot, byte[] p, int off, int headerLength, CslipEvent event) {
+        staged.save(p, off, headerLength);
+        stagedSlot = slot;
+        stagedEvent = event;
     }
 
     /**
@@ -208,13 +244,6 @@ public final class CslipCompressor implements TransmitCompressor {
         return -1;
     }
 
-    /** The least recently used slot, made the most recent: a new connection's. */
-    private int takeOldest() {
-        int slot = recency[recency.length - 1];
-        moveToFront(slot);
-        return slot;
-    }
-
     private void moveToFront(int slot) {
         int i = 0;
         while (recency[i] != slot) {
@@ -246,15 +275,13 @@ public final class CslipCompressor implements TransmitCompressor {
 
     /**
      * The packet whole as UNCOMPRESSED_TCP: first nibble 7, its slot number in the protocol
-     * field (§3.2.2); its headers become the slot's state on both sides.
+     * field (§3.2.2); its headers become the slot's state on both sides once it is sent.
      */
     private int uncompressed(int slot, byte[] p, int off, int len, int headerLength, byte[] out) {
-        slots[slot].save(p, off, headerLength);
-        lastSent = slot;
+        stage(slot, p, off, headerLength, CslipEvent.UNCOMPRESSED_OUT);
         System.arraycopy(p, off, out, 0, len);
         out[0] = (byte) ((out[0] & 0x0F) | PacketType.UNCOMPRESSED_TCP);
         out[IP_PROTOCOL] = (byte) slot;
-        events.increment(CslipEvent.UNCOMPRESSED_OUT);
         return len;
     }
 }
