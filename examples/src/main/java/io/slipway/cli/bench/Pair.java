@@ -36,7 +36,7 @@ final class Pair implements AutoCloseable {
     private StackRunner runnerB;
 
     private Pair(boolean virtual, Framing framing, Impairments line, int mtu, StackConfig config,
-            int hardwareQueueFrames) {
+            int hardwareQueueFrames, boolean tcpTimestamps) {
         clock = virtual ? new ManualClock() : null;
         LoopbackCable.Builder builder = LoopbackCable.builder(virtual ? clock : SystemClock.INSTANCE).name("bench")
                 .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames)
@@ -46,9 +46,9 @@ final class Pair implements AutoCloseable {
         b = new Stack("b", config, 2);
         boolean compress = framing != null && framing.compressesHeaders();
         a.addInterface(cable.a(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.1/24", 24), B)
-                .withHeaderCompression(compress));
+                .withHeaderCompression(compress).withTcpTimestamps(tcpTimestamps));
         b.addInterface(cable.b(), InterfaceConfig.pointToPoint(Ipv4Prefix.parse("10.0.0.2/24", 24), A)
-                .withHeaderCompression(compress));
+                .withHeaderCompression(compress).withTcpTimestamps(tcpTimestamps));
         sim = virtual ? new Simulation(clock).add(a).add(b) : null;
     }
 
@@ -67,12 +67,17 @@ final class Pair implements AutoCloseable {
 
     /** A pair on a cable of {@code framing} (SLIP or CSLIP) in virtual time. */
     static Pair virtual(Framing framing, Impairments line, int mtu, StackConfig config) {
-        return new Pair(true, framing, line, mtu, config, HARDWARE_QUEUE_FRAMES);
+        return virtual(framing, line, mtu, config, false);
+    }
+
+    /** The same with TCP timestamps (RFC 7323) offered on both interfaces when {@code tcpTimestamps}. */
+    static Pair virtual(Framing framing, Impairments line, int mtu, StackConfig config, boolean tcpTimestamps) {
+        return new Pair(true, framing, line, mtu, config, HARDWARE_QUEUE_FRAMES, tcpTimestamps);
     }
 
     /** In real time; {@code framed}: SLIP-encoded and decoded on the cable, else IP packets as they are. */
     static Pair realTime(boolean framed, Impairments line, int mtu, StackConfig config) {
-        return new Pair(false, framed ? Framing.SLIP : null, line, mtu, config, HARDWARE_QUEUE_FRAMES);
+        return new Pair(false, framed ? Framing.SLIP : null, line, mtu, config, HARDWARE_QUEUE_FRAMES, false);
     }
 
     Pair onA(Service s) throws SocketException {

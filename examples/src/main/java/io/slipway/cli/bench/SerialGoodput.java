@@ -50,13 +50,20 @@ final class SerialGoodput {
 
     /** {@link #run(int, int, long)} over {@code framing}: SLIP, or CSLIP (RFC 1144 headers) at both ends. */
     static Result run(Framing framing, int baud, int mtu, long bytes) throws SocketException, InterruptedException {
-        once(framing, baud, mtu, bytes);
-        return once(framing, baud, mtu, bytes);
+        return run(framing, baud, mtu, bytes, false);
     }
 
-    private static Result once(Framing framing, int baud, int mtu, long bytes)
+    /** The same with TCP timestamps (RFC 7323) in every segment when {@code timestamps}. */
+    static Result run(Framing framing, int baud, int mtu, long bytes, boolean timestamps)
             throws SocketException, InterruptedException {
-        try (Pair pair = Pair.virtual(framing, Impairments.builder().baud(baud).build(), mtu, StackConfig.DEFAULT)) {
+        once(framing, baud, mtu, bytes, timestamps);
+        return once(framing, baud, mtu, bytes, timestamps);
+    }
+
+    private static Result once(Framing framing, int baud, int mtu, long bytes, boolean timestamps)
+            throws SocketException, InterruptedException {
+        try (Pair pair = Pair.virtual(framing, Impairments.builder().baud(baud).build(), mtu, StackConfig.DEFAULT,
+                timestamps)) {
             BulkReceiver receiver = new BulkReceiver(pair.b.sockets(), PORT);
             BulkSender sender = new BulkSender(pair.a.sockets(), Pair.B, PORT, bytes, false);
             pair.onB(receiver).onA(sender);
