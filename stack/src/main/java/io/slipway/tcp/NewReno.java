@@ -249,8 +249,13 @@ public final class NewReno {
     }
 
     private boolean enterRecovery(int sndUna, int sndNxt, int flightSize) {
-        if ((sndUna - 1) - recover <= 0) {
-            return false; // RFC 6582 §3.2 step 2: this window was already recovered
+        // RFC 6582 §3.2 step 2: duplicates must cover more than recover, or they may echo a
+        // window already recovered. RFC 6675 §5.1 asks only that HighACK (SND.UNA - 1) have
+        // reached RecoveryPoint: SACK blocks tell new losses from echoes, and the stricter rule
+        // would leave a loss at the first segment after a recovery to the timer.
+        int covered = (sndUna - 1) - recover;
+        if (sack ? covered < 0 : covered <= 0) {
+            return false;
         }
         // cwnd does not change on the first two duplicates (RFC 3042 §2), so whatever went out
         // beyond both cwnd and the flight at the first one went out by limited transmit.
