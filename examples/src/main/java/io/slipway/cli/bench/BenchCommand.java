@@ -118,8 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void memory(PrintWriter out) throws Exception {
-        say(out, "in-memory bulk: one connection, two stacks on the unpaced cable, MTU 1500 (real time, %d s)",
-                seconds);
+        say(out, "in-memory bulk: one connection, two stacks on the unpaced cable, MTU 1500, rings of %d KiB "
+                + "(real time, %d s)", MemoryBulk.RING_BYTES / 1024, seconds);
         double ours = MemoryBulk.slipway(false, seconds);
         double slip = MemoryBulk.slipway(true, seconds);
         double java = MemoryBulk.linuxLoopback(seconds);

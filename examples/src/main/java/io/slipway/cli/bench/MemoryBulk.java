@@ -3,6 +3,7 @@ package io.slipway.cli.bench;
 import io.slipway.hal.loopback.Impairments;
 import io.slipway.socket.SocketException;
 import io.slipway.stack.StackConfig;
+import io.slipway.tcp.TcpConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MemoryBulk {
     static final int PORT = 5002;
+    /**
+     * Each connection's rings: 256 KiB, a window scaled by 3 (RFC 7323). The Linux reference
+     * autotunes its buffers to megabytes; slipway's default 64 KiB holds the window to one
+     * unscaled window's worth, and measured 0.25–0.37 of Linux here against 0.48 with these
+     * (BENCHMARKS.md); a mebibyte was slower again (the rings outgrow the caches).
+     */
+    static final int RING_BYTES = 256 * 1024;
     private static final long SECOND = 1_000_000_000L;
 
     private MemoryBulk() {
@@ -27,7 +35,8 @@ final class MemoryBulk {
 
     /** Bytes per second that slipway carried. */
     static double slipway(boolean framed, int seconds) throws SocketException, InterruptedException {
-        try (Pair pair = Pair.realTime(framed, Impairments.PERFECT, 1500, StackConfig.DEFAULT)) {
+        StackConfig config = StackConfig.DEFAULT.withTcp(TcpConfig.DEFAULT.withBuffers(RING_BYTES, RING_BYTES));
+        try (Pair pair = Pair.realTime(framed, Impairments.PERFECT, 1500, config)) {
             BulkReceiver receiver = new BulkReceiver(pair.b.sockets(), PORT);
             BulkSender sender = new BulkSender(pair.a.sockets(), Pair.B, PORT, Long.MAX_VALUE / 2, false);
             pair.onB(receiver).onA(sender);
