@@ -220,8 +220,17 @@ public final class LinuxPeer implements AutoCloseable {
      * (seeded, so the same run loses the same frames), as a noisy serial line does.
      */
     public void setFrameLoss(double rate, long seed) {
+        setFrameLoss(rate, seed, false);
+    }
+
+    /**
+     * The same, but never dropping a TCP SYN when {@code spareSyns}: a benchmark of one
+     * connection would otherwise be decided by whether the seed's first draws hit the handshake,
+     * since a lost SYN costs any stack the same second (RFC 6298 §2.1's initial RTO).
+     */
+    public void setFrameLoss(double rate, long seed, boolean spareSyns) {
         requireStarted();
-        bridge.setLoss(rate, seed);
+        bridge.setLoss(rate, seed, spareSyns);
     }
 
     /** Frames the bridge dropped on purpose. */

@@ -50,6 +50,7 @@ final class PtyUdpBridge implements AutoCloseable {
     private final AtomicLong framesLost = new AtomicLong();
     /** The share of frames the bridge drops on purpose, each way (a lossy serial line); 0 by default. */
     private volatile double lossRate;
+    private volatile boolean spareSyns;
     private volatile java.util.SplittableRandom lossRandom = new java.util.SplittableRandom(0);
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -88,7 +89,13 @@ final class PtyUdpBridge implements AutoCloseable {
 
     /** Drops each frame, either way, with probability {@code rate}, seeded so a run replays. */
     void setLoss(double rate, long seed) {
+        setLoss(rate, seed, false);
+    }
+
+    /** The same, never dropping a TCP SYN when {@code spareSyns} (see {@link LinuxPeer#setFrameLoss(double, long, boolean)}). */
+    void setLoss(double rate, long seed, boolean spareSyns) {
         lossRandom = new java.util.SplittableRandom(seed);
+        this.spareSyns = spareSyns;
         lossRate = rate;
     }
 
@@ -97,12 +104,25 @@ final class PtyUdpBridge implements AutoCloseable {
         return framesLost.get();
     }
 
-    private boolean lose() {
+    private boolean lose(byte[] frame, int length) {
+        if (spareSyns && isTcpSyn(frame, length)) {
+            return false;
+        }
         if (lossRate > 0 && lossRandom.nextDouble() < lossRate) {
             framesLost.incrementAndGet();
             return true;
         }
         return false;
+    }
+
+    /** An IPv4 packet (bare, or in an Ethernet II frame) holding a TCP segment with SYN set. */
+    private static boolean isTcpSyn(byte[] frame, int length) {
+        int ip = length > 14 && (frame[12] & 0xFF) == 0x08 && frame[13] == 0 && (frame[14] & 0xF0) == 0x40 ? 14 : 0;
+        if (length < ip + 20 || (frame[ip] & 0xF0) != 0x40 || frame[ip + 9] != 6) {
+            return false;
+        }
+        int tcp = ip + (frame[ip] & 0x0F) * 4;
+        return length > tcp + 13 && (frame[tcp + 13] & 0x02) != 0;
     }
 
     /** Whether the pty line is still open (it closes when socat ends the pty pair). */
@@ -154,7 +174,7 @@ final class PtyUdpBridge implements AutoCloseable {
                 int n;
                 while ((n = pty.receive(fromPty, 0, fromPty.length)) >= 0) {
                     progress = true;
-                    if (lose()) {
+                    if (lose(fromPty, n)) {
                         continue;
                     }
                     toLinux.clear().limit(n);
@@ -172,7 +192,7 @@ final class PtyUdpBridge implements AutoCloseable {
                             break;
                         }
                         framesFromLinux.incrementAndGet();
-                        if (lose()) {
+                        if (lose(fromLinux.array(), fromLinux.position())) {
                             progress = true;
                             continue;
                         }
