@@ -285,10 +285,20 @@ final class SegmentArrival {
                 fastRetransmit(c, nowNanos);
             }
         }
-        if (c.sackOk && !c.scoreboard.isEmpty() && !c.congestion.inFastRecovery()
-                && c.scoreboard.isLost(c.sndUna, c.sendMss)
-                && c.congestion.onSackedLoss(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
-            fastRetransmit(c, nowNanos); // RFC 6675 §5 (4): IsLost(HighACK + 1) before three duplicates
+        if (c.sackOk && !c.scoreboard.isEmpty() && !c.congestion.inFastRecovery()) {
+            // RFC 6675 §5 (4): IsLost(HighACK + 1) before three duplicates; or RFC 5827's early
+            // retransmit, when too few segments are out for three duplicates ever to come.
+            boolean lost = c.scoreboard.isLost(c.sndUna, c.sendMss);
+            boolean early = !lost && c.earlyRetransmitDue();
+            if ((lost || early) && c.congestion.onSackedLoss(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
+                if (early) {
+                    tcp.count(TcpEvent.EARLY_RETRANSMITS);
+                }
+                fastRetransmit(c, nowNanos);
+            }
+        }
+        if (c.sackOk) {
+            c.resendLostRetransmission(nowNanos);
         }
         // RFC 9293 §3.10.7.4: take the window from the newest segment only.
         if (Seq.lt(c.sndWl1, s.seq) || (c.sndWl1 == s.seq && Seq.le(c.sndWl2, s.ack))) {

@@ -145,6 +145,11 @@ public final class TcpConnection {
     int highRxt;
     /** RFC 6675 §2's RescueRxt, exclusive: a rescue retransmission waits until SND.UNA passes it. */
     int rescueRxt;
+    /** The segment at SND.UNA was last resent in this recovery while SND.UNA was {@link #unaResentAt}... */
+    boolean unaResent;
+    int unaResentAt;
+    /** ...and SND.MAX then: data SACKed beyond it was sent after that resend (see {@link #resendLostRetransmission}). */
+    int sentAfterUnaResend;
     /** Whether a segment of the bulk class may still be unacknowledged, and where the last one ended. */
     boolean bulkSent;
     int bulkEnd;
@@ -339,6 +344,7 @@ public final class TcpConnection {
         scoreboard.clear();
         highRxt = 0;
         rescueRxt = 0;
+        unaResent = false;
         hasSentData = false;
         sndWnd = 0;
         maxSndWnd = 0;
@@ -505,6 +511,11 @@ public final class TcpConnection {
      * may follow at once (not after a short one or the FIN).
      */
     private int sendFromNext(int usable, long nowNanos) {
+        return sendFromNext(usable, false, nowNanos);
+    }
+
+    /** With {@code pushSmall}, a short segment goes though Nagle's rule would hold it. */
+    private int sendFromNext(int usable, boolean pushSmall, long nowNanos) {
         int inFlight = sndNxt - sndUna;
         int sentData = inFlight - (finInFlight() ? 1 : 0);
         int unsent = sendRing.size() - sentData;
@@ -523,7 +534,8 @@ public final class TcpConnection {
         boolean everything = len == unsent;
         boolean nagleAllows = noDelay || inFlight == 0;
         boolean bigEnough = maxSndWnd > 0 && len >= maxSndWnd / 2;
-        if (!(full || cutBySack || (everything && nagleAllows) || bigEnough || flushDue || (len == 0 && finNow))) {
+        if (!(full || cutBySack || (everything && (nagleAllows || pushSmall)) || bigEnough || flushDue
+                || (len == 0 && finNow))) {
             // Held by Nagle's rule, or by sender SWS avoidance with nothing in flight (no ACK
             // will come to move us on): the flush timer bounds how long, RFC 1122 §4.2.3.4's
             // override timeout. With data in flight and more queued, the ACKs drive us.
@@ -588,6 +600,44 @@ public final class TcpConnection {
     }
 
     /**
+     * RFC 5827 §3.2 (early retransmit, SACK form): with fewer than four segments outstanding and
+     * no new data that may go now (none queued, or the windows or Nagle's rule hold it), three
+     * duplicate ACKs can never come — the threshold becomes the outstanding segments less one,
+     * counted as SACKed segments. Without it a loss among the last segments of a small flight
+     * waits for the retransmission timer: at least 200 ms, where the round trip may be 2.
+     */
+    boolean earlyRetransmitDue() {
+        int outstanding = sndMax - sndUna;
+        int segments = (outstanding + sendMss - 1) / sendMss;
+        if (segments >= 4 || segments < 2) {
+            return false;
+        }
+        int inFlightData = outstanding - (finInFlight() ? 1 : 0);
+        int unsent = sendRing.size() - inFlightData;
+        int usable = Math.min(sndWnd - outstanding, congestion.cwnd() - outstanding);
+        boolean nagleHolds = unsent < sendMss && !noDelay;
+        boolean newDataMayGo = unsent > 0 && usable >= Math.min(unsent, sendMss) && !nagleHolds;
+        int sackedSegments = (scoreboard.sackedBytes() + sendMss - 1) / sendMss;
+        return !newDataMayGo && sackedSegments >= segments - 1;
+    }
+
+    /**
+     * A resend of the segment at SND.UNA that was lost too: data first sent after it has been
+     * SACKed, while SND.UNA has not moved — on a line that keeps order, that resend would have
+     * arrived first. RFC 6675 cannot see this (NextSeg never looks below HighRxt) and leaves it to
+     * the timer; RACK (RFC 8985 §6) finds it by the same reasoning, by send times. Sends it again.
+     */
+    void resendLostRetransmission(long nowNanos) {
+        if (!unaResent || unaResentAt != sndUna || !congestion.inSackRecovery() || scoreboard.isEmpty()
+                || !Seq.gt(scoreboard.highestSacked(), sentAfterUnaResend)) {
+            return;
+        }
+        tcp.count(TcpEvent.LOST_RETRANSMISSIONS);
+        int end = Seq.min(sndUna + sendMss, scoreboard.nextSackedAfter(sndUna, sndMax));
+        highRxt = Seq.max(highRxt, retransmitRange(sndUna, end, nowNanos));
+    }
+
+    /**
      * RFC 6675 §5 steps (4.3)–(4.4): recovery has begun; the first segment presumed lost, at
      * SND.UNA, goes now, and HighRxt and RescueRxt mark it. Step (C) follows in {@link #output}.
      */
@@ -622,8 +672,10 @@ public final class TcpConnection {
                 continue;
             }
             int usable = Math.min(sndWnd - (sndNxt - sndUna), sendMss);
-            if (usable > 0 && sendFromNext(usable, nowNanos) != NOTHING_SENT) {
-                sent = true; // rule (2)
+            // Rule (2), the last short piece too: Nagle's hold would wait for the ACK recovery is
+            // waiting for, and data sent now is what shows a lost retransmission.
+            if (usable > 0 && sendFromNext(usable, true, nowNanos) != NOTHING_SENT) {
+                sent = true;
                 continue;
             }
             if (belowSacked) {
@@ -678,6 +730,11 @@ public final class TcpConnection {
         boolean withFin = finSent && seq + data == finSequence && Seq.lt(finSequence, end);
         rtt.onRetransmit(); // Karn: no sample from a segment sent twice
         tcp.count(TcpEvent.RETRANSMITTED_SEGMENTS);
+        if (seq == sndUna) {
+            unaResent = true;
+            unaResentAt = sndUna;
+            sentAfterUnaResend = sndMax;
+        }
         tcp.sendSegment(this, seq, TcpHeader.ACK | (withFin ? TcpHeader.FIN : 0), seq - sndUna, data, nowNanos);
         lastSendNanos = nowNanos;
         if (!retransmitTimer.isScheduled()) {

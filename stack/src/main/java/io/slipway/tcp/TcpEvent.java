@@ -50,6 +50,10 @@ public enum TcpEvent {
     SACK_RECOVERIES,
     /** RFC 6675 NextSeg() rule (4): the last outstanding segment sent once in a recovery, for a loss at the tail. */
     SACK_RESCUE_RETRANSMITS,
+    /** Early retransmits (RFC 5827): a loss among too few segments out for three duplicate ACKs. */
+    EARLY_RETRANSMITS,
+    /** Resends of SND.UNA's segment whose first resend was lost too (data sent after it was SACKed). */
+    LOST_RETRANSMISSIONS,
     /** The peer discarded data it had SACKed (RFC 2018 §8): the scoreboard was cleared. */
     SACK_RENEGED,
     RETRANSMISSION_TIMEOUTS,

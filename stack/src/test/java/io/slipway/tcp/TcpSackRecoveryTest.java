@@ -35,6 +35,11 @@ class TcpSackRecoveryTest {
 
     /** A SACK-permitting peer; cwnd grown to 12 segments by a warm-up; then a flight of {@code FLIGHT} full segments. */
     private void tenSegmentsInFlight(boolean peerOffersSack) throws Exception {
+        segmentsInFlight(peerOffersSack, FLIGHT, 0);
+    }
+
+    /** The same warm-up, then a flight of {@code segments} full segments and {@code tail} bytes more. */
+    private void segmentsInFlight(boolean peerOffersSack, int segments, int tail) throws Exception {
         s.connect(80);
         TcpScript.Seg synAck = s.seg(SYN | ACK, s.irs, s.iss + 1).window(65535).mss(1460);
         (peerOffersSack ? synAck.sackPermitted() : synAck).send();
@@ -50,10 +55,10 @@ class TcpSackRecoveryTest {
         }
         s.takeAll();
         f0 = next;
-        s.send(bytes(8 * MSS, FLIGHT * MSS));
+        s.send(bytes(8 * MSS, segments * MSS + tail));
         List<TcpScript.Out> flight = s.takeAll();
-        assertEquals(FLIGHT, flight.size(), "the whole flight goes at once: " + flight);
-        assertEquals(f(FLIGHT - 1), flight.get(FLIGHT - 1).seq());
+        assertEquals(segments, flight.size(), "the whole flight goes at once (a short tail waits): " + flight);
+        assertEquals(f(segments - 1), flight.get(segments - 1).seq());
     }
 
     /** An ACK from the peer: cumulative {@code ack}, with SACK blocks given as segment indexes [from, to). */
@@ -234,5 +239,47 @@ class TcpSackRecoveryTest {
         server.listen(80, 4);
         server.seg(SYN, server.irs, 0).window(65535).mss(1460).sackPermitted().send();
         assertFalse(server.next().sackPermitted(), "not in our SYN-ACK, though the peer offered it");
+    }
+    @Test
+    void shouldRetransmitEarlyWhenTooFewSegmentsAreOutForThreeDuplicates() throws Exception {
+        segmentsInFlight(true, 2, 0); // two segments, nothing more to send
+        // The first is lost; the second's ACK is the only duplicate there will ever be.
+        List<TcpScript.Out> sent = ack(f(0), 1, 2);
+
+        assertEquals(List.of(0), segmentIndexes(sent, f0), "RFC 5827: threshold = segments out - 1");
+        assertEquals(1, s.count(TcpEvent.EARLY_RETRANSMITS));
+        assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
+    }
+
+    @Test
+    void shouldNotRetransmitEarlyWithFourSegmentsOut() throws Exception {
+        segmentsInFlight(true, 4, 0); // enough for three duplicates: RFC 5827 does not apply
+        List<TcpScript.Out> sent = ack(f(0), 1, 2);
+
+        assertEquals(List.of(), sent, "one duplicate of a possible three: could be reordering");
+        assertEquals(0, s.count(TcpEvent.EARLY_RETRANSMITS));
+    }
+
+    @Test
+    void shouldResendARetransmissionThatWasLostToo() throws Exception {
+        segmentsInFlight(true, FLIGHT, 500); // ten segments out, 500 bytes held back by Nagle
+        ack(f(0), 1, 2);
+        ack(f(0), 1, 3);
+        List<TcpScript.Out> recovery = ack(f(0), 1, 4); // IsLost(0): segment 0 resent
+        assertEquals(List.of(0), segmentIndexes(recovery, f0).subList(0, 1), recovery.toString());
+        for (int top = 5; top <= FLIGHT; top++) {
+            ack(f(0), 1, top); // the segments sent before the resend keep arriving
+        }
+        assertTrue(s.connection().congestion.inSackRecovery());
+
+        // The short tail went out in recovery (rule 2; Nagle would hold it for the ACK recovery
+        // waits for), after the resend; its arrival, SND.UNA unmoved, shows the resend was lost.
+        List<TcpScript.Out> again = ack(f(0), 1, FLIGHT); // (the peer's SACK of the tail:)
+        s.seg(ACK, rcv, f(0)).window(65535).sack(f(1), f(FLIGHT) + 500).send();
+        again.addAll(s.takeAll());
+
+        assertEquals(List.of(0), segmentIndexes(again, f0), "segment 0 a third time, before any timer");
+        assertEquals(1, s.count(TcpEvent.LOST_RETRANSMISSIONS));
+        assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
     }
 }

@@ -124,6 +124,7 @@ class TcpAgainstLinuxBenchmarkTest {
         StringBuilder b = new StringBuilder();
         for (TcpEvent e : new TcpEvent[] {TcpEvent.SEGMENTS_OUT, TcpEvent.RETRANSMITTED_SEGMENTS,
             TcpEvent.FAST_RETRANSMITS, TcpEvent.SACK_RECOVERIES, TcpEvent.SACK_RESCUE_RETRANSMITS,
+            TcpEvent.EARLY_RETRANSMITS, TcpEvent.LOST_RETRANSMISSIONS,
             TcpEvent.RETRANSMISSION_TIMEOUTS, TcpEvent.DROP_OUT_OF_WINDOW, TcpEvent.DELAYED_ACKS}) {
             b.append(e.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(events.get(e)).append(' ');
         }
