@@ -420,8 +420,10 @@ final class SegmentArrival {
             if (c.finOffset >= 0) {
                 c.finOffset -= n + more;
             }
-            if (more > 0 || !c.outOfOrder.isEmpty()) {
-                c.ackNow = true; // a hole filled, or still holes: ACK at once (RFC 5681 §4.2)
+            if (!c.outOfOrder.isEmpty()) {
+                c.sendAck(nowNanos); // still holes: at once, and with its SACK blocks (see below)
+            } else if (more > 0) {
+                c.ackNow = true; // the last hole filled: ACK at once (RFC 5681 §4.2)
             } else {
                 c.ackLater(nowNanos);
             }
@@ -433,7 +435,11 @@ final class SegmentArrival {
             } else if (s.has(TcpHeader.FIN) && n == s.payloadLength) {
                 c.finOffset = offset + n;
             }
-            c.ackNow = true;
+            // RFC 5681 §4.2: an immediate duplicate ACK — a pure one, now, not the ACK field of
+            // our next data segment: a sender counts only ACKs without data as duplicates (§2),
+            // and only pure ACKs carry our SACK blocks, so a piggybacked one would hide the loss
+            // from a peer sending to us while we send to it, and leave it to the peer's timer.
+            c.sendAck(nowNanos);
         }
     }
 

@@ -103,4 +103,27 @@ class TcpSackTest {
         assertEquals(0, dup.sack().length);
         assertFalse(dup.sackPermitted());
     }
+
+    @Test
+    void shouldSendAPureDuplicateAckThoughDataOfItsOwnGoesOutToo() throws Exception {
+        accept(true);
+        s.sockets.send(s.fd, bytes(0, 8 * 966), 0, 8 * 966); // more than the first window holds
+        s.poll();
+        int sent = 0;
+        for (TcpScript.Out o : s.takeAll()) {
+            sent += o.len();
+        }
+
+        // Out of order, and acknowledging all we sent: our next data goes at once, ACK field and all.
+        s.in(ACK, rcv + SEG, s.iss + 1 + sent, 65535, bytes(SEG, SEG));
+        List<TcpScript.Out> out = s.takeAll();
+
+        // RFC 5681 §2/§4.2: only an ACK without data counts as a duplicate, and only it carries
+        // the SACK block: the data segments' ACK fields would hide the hole from the peer.
+        TcpScript.Out pure = out.stream().filter(o -> o.len() == 0).findFirst().orElseThrow(
+                () -> new AssertionError("no pure duplicate ACK among " + out));
+        assertEquals(rcv, pure.ack());
+        assertEquals(List.of(SEG + "-" + 2 * SEG), pure.sackRelativeTo(rcv));
+        assertTrue(out.stream().anyMatch(o -> o.len() > 0), "and our data went too: " + out);
+    }
 }
