@@ -227,7 +227,7 @@ public final class NewReno {
         if (duplicateAcks != DUPLICATE_ACK_THRESHOLD) {
             return false;
         }
-        return enterRecovery(sndUna, sndNxt, flightSize);
+        return enterRecovery(sndUna, sndNxt, flightSize, false);
     }
 
     /**
@@ -245,16 +245,19 @@ public final class NewReno {
         if (duplicateAcks == 0) {
             flightAtFirstDuplicate = flightSize;
         }
-        return enterRecovery(sndUna, sndNxt, flightSize);
+        return enterRecovery(sndUna, sndNxt, flightSize, sack);
     }
 
-    private boolean enterRecovery(int sndUna, int sndNxt, int flightSize) {
-        // RFC 6582 §3.2 step 2: duplicates must cover more than recover, or they may echo a
-        // window already recovered. RFC 6675 §5.1 asks only that HighACK (SND.UNA - 1) have
-        // reached RecoveryPoint: SACK blocks tell new losses from echoes, and the stricter rule
-        // would leave a loss at the first segment after a recovery to the timer.
+    /**
+     * RFC 6582 §3.2 step 2: duplicates must cover more than recover, or they may echo a window
+     * already recovered (ACKs of its needless retransmissions). A loss the SACK scoreboard shows
+     * ({@code bySack}) is no echo — its blocks report data above the hole that arrived — so
+     * RFC 6675 §5.1's rule is enough: HighACK (SND.UNA - 1) has reached RecoveryPoint. The
+     * stricter rule would leave a loss at the first segment after a recovery to the timer.
+     */
+    private boolean enterRecovery(int sndUna, int sndNxt, int flightSize, boolean bySack) {
         int covered = (sndUna - 1) - recover;
-        if (sack ? covered < 0 : covered <= 0) {
+        if (bySack ? covered < 0 : covered <= 0) {
             return false;
         }
         // cwnd does not change on the first two duplicates (RFC 3042 §2), so whatever went out

@@ -608,11 +608,11 @@ public final class TcpConnection {
      */
     boolean earlyRetransmitDue() {
         int outstanding = sndMax - sndUna;
-        int segments = (outstanding + sendMss - 1) / sendMss;
+        int inFlightData = outstanding - (finInFlight() ? 1 : 0); // segments of data: a FIN is no segment to SACK
+        int segments = (inFlightData + sendMss - 1) / sendMss;
         if (segments >= 4 || segments < 2) {
             return false;
         }
-        int inFlightData = outstanding - (finInFlight() ? 1 : 0);
         int unsent = sendRing.size() - inFlightData;
         int usable = Math.min(sndWnd - outstanding, congestion.cwnd() - outstanding);
         boolean nagleHolds = unsent < sendMss && !noDelay;
