@@ -2,8 +2,6 @@ package io.slipway.tcp;
 
 import static io.slipway.tcp.TcpScript.ACK;
 import static io.slipway.tcp.TcpScript.FIN;
-import static io.slipway.tcp.TcpScript.OUR_MSS;
-import static io.slipway.tcp.TcpScript.SYN;
 import static io.slipway.tcp.TcpScript.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,60 +18,16 @@ import org.junit.jupiter.api.Test;
  * TcpSackRecoveryTest — a SACK-permitting peer, MSS 966, cwnd grown to 12 segments, then a flight
  * of ten full segments 0..9 at {@code f(i)}. Each test names the rule it checks.
  */
-class TcpSackEdgeCasesTest {
-    private static final int MSS = OUR_MSS;
+class TcpSackEdgeCasesTest extends SackFlightScript {
     private static final int FLIGHT = 10;
 
-    private final TcpScript s = new TcpScript(new TcpScript.Config().build());
-    private int rcv;
-    private int f0;
-
-    private int f(int i) {
-        return f0 + i * MSS;
-    }
-
+    /** Ten segments out; {@code extraQueued} more queued behind them, of which cwnd (12) lets two go at once. */
     private void tenSegmentsInFlight(int extraQueued) throws Exception {
-        s.connect(80);
-        s.seg(SYN | ACK, s.irs, s.iss + 1).window(65535).mss(1460).sackPermitted().send();
-        s.expectAck(s.iss + 1, s.irs + 1);
-        rcv = s.irs + 1;
-        int next = s.iss + 1;
-        s.send(bytes(0, 8 * MSS));
-        for (int acked = 0; acked < 8; acked++) {
-            s.takeAll();
-            next += MSS;
-            s.in(ACK, rcv, next, 65535);
-        }
-        s.takeAll();
-        f0 = next;
-        s.send(bytes(8 * MSS, FLIGHT * MSS));
-        List<TcpScript.Out> flight = s.takeAll();
-        assertEquals(FLIGHT, flight.size(), "the whole flight goes at once: " + flight);
+        segmentsInFlight(true, FLIGHT, 0);
         if (extraQueued > 0) {
-            // Queued behind the flight; cwnd (12) lets two more go at once.
             s.send(bytes(18 * MSS, extraQueued * MSS));
             s.takeAll();
         }
-    }
-
-    /** An ACK, cumulative {@code ack}, SACK blocks as segment indexes [from, to). */
-    private List<TcpScript.Out> ack(int ack, int... blockSegments) {
-        int[] edges = new int[blockSegments.length];
-        for (int i = 0; i < edges.length; i++) {
-            edges[i] = f(blockSegments[i]);
-        }
-        s.seg(ACK, rcv, ack).window(65535).sack(edges).send();
-        return s.takeAll();
-    }
-
-    private List<Integer> indexes(List<TcpScript.Out> sent) {
-        List<Integer> out = new ArrayList<>();
-        for (TcpScript.Out o : sent) {
-            if (o.segLen() > 0) {
-                out.add((o.seq() - f0) / MSS);
-            }
-        }
-        return out;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.slipway.tcp;
 
 import static io.slipway.tcp.TcpScript.ACK;
-import static io.slipway.tcp.TcpScript.OUR_MSS;
 import static io.slipway.tcp.TcpScript.SYN;
 import static io.slipway.tcp.TcpScript.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,63 +19,12 @@ import org.junit.jupiter.api.Test;
  * passes in these scripts, so nothing here is the retransmission timer's doing unless a test
  * advances the clock to it.
  */
-class TcpSackRecoveryTest {
-    private static final int MSS = OUR_MSS;
+class TcpSackRecoveryTest extends SackFlightScript {
     private static final int FLIGHT = 10;
 
-    private final TcpScript s = new TcpScript(new TcpScript.Config().build());
-    private int rcv;
-    /** The sequence number of segment {@code i} of the flight under test is {@code f0 + i · MSS}. */
-    private int f0;
-
-    private int f(int i) {
-        return f0 + i * MSS;
-    }
-
-    /** A SACK-permitting peer; cwnd grown to 12 segments by a warm-up; then a flight of {@code FLIGHT} full segments. */
+    /** A peer SACKing or not; cwnd grown to 12 segments; then a flight of {@code FLIGHT} full segments. */
     private void tenSegmentsInFlight(boolean peerOffersSack) throws Exception {
         segmentsInFlight(peerOffersSack, FLIGHT, 0);
-    }
-
-    /** The same warm-up, then a flight of {@code segments} full segments and {@code tail} bytes more. */
-    private void segmentsInFlight(boolean peerOffersSack, int segments, int tail) throws Exception {
-        s.connect(80);
-        TcpScript.Seg synAck = s.seg(SYN | ACK, s.irs, s.iss + 1).window(65535).mss(1460);
-        (peerOffersSack ? synAck.sackPermitted() : synAck).send();
-        s.expectAck(s.iss + 1, s.irs + 1);
-        rcv = s.irs + 1;
-        int next = s.iss + 1;
-        s.send(bytes(0, 8 * MSS));
-        // Slow start (RFC 5681 §3.1): one SMSS more per ACK, so 8 ACKs take cwnd from 4 to 12 segments.
-        for (int acked = 0; acked < 8; acked++) {
-            s.takeAll();
-            next += MSS;
-            s.in(ACK, rcv, next, 65535);
-        }
-        s.takeAll();
-        f0 = next;
-        s.send(bytes(8 * MSS, segments * MSS + tail));
-        List<TcpScript.Out> flight = s.takeAll();
-        assertEquals(segments, flight.size(), "the whole flight goes at once (a short tail waits): " + flight);
-        assertEquals(f(segments - 1), flight.get(segments - 1).seq());
-    }
-
-    /** An ACK from the peer: cumulative {@code ack}, with SACK blocks given as segment indexes [from, to). */
-    private List<TcpScript.Out> ack(int ack, int... blockSegments) {
-        int[] edges = new int[blockSegments.length];
-        for (int i = 0; i < edges.length; i++) {
-            edges[i] = f(blockSegments[i]);
-        }
-        s.seg(ACK, rcv, ack).window(65535).sack(edges).send();
-        return s.takeAll();
-    }
-
-    private static List<Integer> segmentIndexes(List<TcpScript.Out> sent, int f0) {
-        List<Integer> indexes = new ArrayList<>();
-        for (TcpScript.Out o : sent) {
-            indexes.add((o.seq() - f0) / MSS);
-        }
-        return indexes;
     }
 
     @Test
@@ -89,18 +37,18 @@ class TcpSackRecoveryTest {
         sent.addAll(ack(f(1), 2, 4));
         assertEquals(List.of(), sent, "two SACKed segments above the hole: not yet a loss");
         sent.addAll(ack(f(1), 5, 6, 2, 4));
-        assertEquals(List.of(1), segmentIndexes(sent, f0), "IsLost(1): three segments SACKed above it");
+        assertEquals(List.of(1), indexes(sent), "IsLost(1): three segments SACKed above it");
         sent.addAll(ack(f(1), 5, 7, 2, 4));
         sent.addAll(ack(f(1), 5, 8, 2, 4));
 
-        assertEquals(List.of(1, 4), segmentIndexes(sent, f0), "the second hole once three segments lie above it");
+        assertEquals(List.of(1, 4), indexes(sent), "the second hole once three segments lie above it");
         assertEquals(MSS, sent.get(1).len());
         sent.clear();
         sent.addAll(ack(f(1), 5, 9, 2, 4));
         sent.addAll(ack(f(1), 5, 10, 2, 4));
         sent.addAll(ack(f(4), 5, 10)); // the resent 1 arrives: a partial ACK
         sent.addAll(ack(f(10))); // the resent 4: everything
-        assertEquals(List.of(), segmentIndexes(sent, f0), "nothing SACKed is sent again");
+        assertEquals(List.of(), indexes(sent), "nothing SACKed is sent again");
         assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
         assertEquals(1, s.count(TcpEvent.SACK_RECOVERIES));
         assertFalse(s.connection().congestion.inFastRecovery(), "the full ACK ends recovery");
@@ -114,7 +62,7 @@ class TcpSackRecoveryTest {
         // The ACKs for 2, 3 and 4 were lost on the way; the one for 5 says it all (RFC 6675 §5 step 4).
         List<TcpScript.Out> sent = ack(f(1), 2, 6);
 
-        assertEquals(List.of(1), segmentIndexes(sent, f0));
+        assertEquals(List.of(1), indexes(sent));
         assertEquals(1, s.count(TcpEvent.SACK_RECOVERIES));
         assertEquals(1, s.connection().congestion.duplicateAcks(), "one duplicate was enough");
     }
@@ -127,7 +75,7 @@ class TcpSackRecoveryTest {
         // only what was resent, so holes go one by one while cwnd - pipe is an SMSS or more.
         List<TcpScript.Out> sent = ack(f(1), 5, 10);
 
-        assertEquals(List.of(1, 2, 3, 4), segmentIndexes(sent, f0), "cwnd = 4.5 segments: four resent at once");
+        assertEquals(List.of(1, 2, 3, 4), indexes(sent), "cwnd = 4.5 segments: four resent at once");
         assertEquals((FLIGHT - 1) * MSS / 2, s.connection().congestion.ssthresh(), "half the flight");
         assertEquals(s.connection().congestion.ssthresh(), s.connection().congestion.cwnd(), "RFC 6675 (4.2)");
     }
@@ -137,14 +85,14 @@ class TcpSackRecoveryTest {
         tenSegmentsInFlight(true);
         // Segments 1, 5 and 9 are lost: nothing is ever SACKed above 9, so only the timer would find it.
         ack(f(1));
-        assertEquals(List.of(1), segmentIndexes(ack(f(1), 2, 5), f0));
+        assertEquals(List.of(1), indexes(ack(f(1), 2, 5)));
         ack(f(1), 6, 7, 2, 5);
         ack(f(1), 6, 8, 2, 5);
-        assertEquals(List.of(5), segmentIndexes(ack(f(1), 6, 9, 2, 5), f0), "three SACKed above 5: lost");
+        assertEquals(List.of(5), indexes(ack(f(1), 6, 9, 2, 5)), "three SACKed above 5: lost");
 
         List<TcpScript.Out> rescue = ack(f(5), 6, 9); // the resent 1 arrived: a partial ACK
 
-        assertEquals(List.of(9), segmentIndexes(rescue, f0), "NextSeg() rule (4), without waiting for the RTO");
+        assertEquals(List.of(9), indexes(rescue), "NextSeg() rule (4), without waiting for the RTO");
         assertEquals(1, s.count(TcpEvent.SACK_RESCUE_RETRANSMITS));
         assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
         assertEquals(List.of(), ack(f(5), 6, 9), "one rescue per recovery");
@@ -156,11 +104,11 @@ class TcpSackRecoveryTest {
         ack(f(1));
         ack(f(1));
         ack(f(1));
-        assertEquals(List.of(1), segmentIndexes(ack(f(1)), f0), "the third duplicate");
+        assertEquals(List.of(1), indexes(ack(f(1))), "the third duplicate");
 
         List<TcpScript.Out> partial = ack(f(4)); // 1 arrived; 4 was lost too
 
-        assertEquals(List.of(4), segmentIndexes(partial, f0), "as NewReno would (RFC 6582 §3.2)");
+        assertEquals(List.of(4), indexes(partial), "as NewReno would (RFC 6582 §3.2)");
         assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
     }
 
@@ -173,17 +121,17 @@ class TcpSackRecoveryTest {
         assertEquals(1, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
 
         List<TcpScript.Out> second = ack(f(1), 3, 5);
-        assertEquals(List.of(1, 2), segmentIndexes(second, f0), "slow start: two segments");
+        assertEquals(List.of(1, 2), indexes(second), "slow start: two segments");
         List<TcpScript.Out> third = ack(f(2), 3, 5); // 1 arrived, 2 was lost again
 
-        assertEquals(List.of(5, 6), segmentIndexes(third, f0), "3 and 4 are skipped: the peer holds them");
+        assertEquals(List.of(5, 6), indexes(third), "3 and 4 are skipped: the peer holds them");
     }
 
     @Test
     void shouldSendAgainWhenAWindowThatShutInRecoveryOpens() throws Exception {
         tenSegmentsInFlight(true);
         ack(f(1));
-        assertEquals(List.of(1), segmentIndexes(ack(f(1), 2, 6), f0), "recovery: 1 resent");
+        assertEquals(List.of(1), indexes(ack(f(1), 2, 6)), "recovery: 1 resent");
         s.seg(ACK, rcv, f(1)).window(0).sack(f(2), f(6)).send(); // the reader stalls: the window shuts
         s.awaitSegment(5000); // the timer finds a shut window: not a loss, SND.NXT back to SND.UNA, probing
         s.takeAll();
@@ -191,8 +139,8 @@ class TcpSackRecoveryTest {
         List<TcpScript.Out> opened = ack(f(1), 2, 6); // the window opens again
 
         // Nothing of 6-9 is in flight any more; the pipe, counted to SND.MAX, must not hold them back.
-        assertEquals(1, segmentIndexes(opened, f0).get(0), "sending resumes at SND.UNA: " + opened);
-        assertFalse(segmentIndexes(opened, f0).contains(2), "2-5 are SACKed");
+        assertEquals(1, indexes(opened).get(0), "sending resumes at SND.UNA: " + opened);
+        assertFalse(indexes(opened).contains(2), "2-5 are SACKed");
     }
 
     @Test
@@ -226,7 +174,7 @@ class TcpSackRecoveryTest {
         List<TcpScript.Out> sent = ack(f(1), 2, 5);
 
         assertTrue(s.connection().scoreboard.isEmpty());
-        assertEquals(List.of(1), segmentIndexes(sent, f0), "NewReno's fast retransmit on the third duplicate");
+        assertEquals(List.of(1), indexes(sent), "NewReno's fast retransmit on the third duplicate");
         assertEquals(0, s.count(TcpEvent.SACK_RECOVERIES));
     }
 
@@ -246,7 +194,7 @@ class TcpSackRecoveryTest {
         // The first is lost; the second's ACK is the only duplicate there will ever be.
         List<TcpScript.Out> sent = ack(f(0), 1, 2);
 
-        assertEquals(List.of(0), segmentIndexes(sent, f0), "RFC 5827: threshold = segments out - 1");
+        assertEquals(List.of(0), indexes(sent), "RFC 5827: threshold = segments out - 1");
         assertEquals(1, s.count(TcpEvent.EARLY_RETRANSMITS));
         assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
     }
@@ -266,7 +214,7 @@ class TcpSackRecoveryTest {
         ack(f(0), 1, 2);
         ack(f(0), 1, 3);
         List<TcpScript.Out> recovery = ack(f(0), 1, 4); // IsLost(0): segment 0 resent
-        assertEquals(List.of(0), segmentIndexes(recovery, f0).subList(0, 1), recovery.toString());
+        assertEquals(List.of(0), indexes(recovery).subList(0, 1), recovery.toString());
         for (int top = 5; top <= FLIGHT; top++) {
             ack(f(0), 1, top); // the segments sent before the resend keep arriving
         }
@@ -278,7 +226,7 @@ class TcpSackRecoveryTest {
         s.seg(ACK, rcv, f(0)).window(65535).sack(f(1), f(FLIGHT) + 500).send();
         again.addAll(s.takeAll());
 
-        assertEquals(List.of(0), segmentIndexes(again, f0), "segment 0 a third time, before any timer");
+        assertEquals(List.of(0), indexes(again), "segment 0 a third time, before any timer");
         assertEquals(1, s.count(TcpEvent.LOST_RETRANSMISSIONS));
         assertEquals(0, s.count(TcpEvent.RETRANSMISSION_TIMEOUTS));
     }
