@@ -595,8 +595,7 @@ public final class TcpConnection {
      * §3.2), or only the timer would find a second loss.
      */
     void retransmitFirstWithoutBlocks(long nowNanos) {
-        int end = Seq.min(sndUna + sendMss, sndMax);
-        highRxt = Seq.max(highRxt, retransmitRange(sndUna, end, nowNanos));
+        highRxt = Seq.max(highRxt, retransmitFirst(nowNanos));
     }
 
     /**
@@ -843,13 +842,10 @@ public final class TcpConnection {
     // ---------------------------------------------------------------- retransmission
 
     /** Sends the first unacknowledged segment again, SND.NXT unmoved (fast retransmit, a partial ACK). */
-    void retransmitFirst(long nowNanos) {
-        int inFlight = sndNxt - sndUna;
-        int data = Math.min(sendMss, inFlight - (finInFlight() ? 1 : 0));
-        boolean withFin = finSent && sndUna + Math.max(data, 0) == finSequence;
-        rtt.onRetransmit(); // Karn: no sample from a segment sent twice
-        tcp.count(TcpEvent.RETRANSMITTED_SEGMENTS);
-        tcp.sendSegment(this, sndUna, TcpHeader.ACK | (withFin ? TcpHeader.FIN : 0), 0, Math.max(data, 0), nowNanos);
+    int retransmitFirst(long nowNanos) {
+        // Up to SND.NXT (a timeout's go-back may have moved it back); one more than an SMSS, so
+        // that a FIN right after a full segment goes with it. Returns the end of what went.
+        return retransmitRange(sndUna, Seq.min(sndUna + sendMss + 1, sndNxt), nowNanos);
     }
 
     /** RFC 6298 §5.4–5.7: retransmit from SND.UNA, back off, slow start again (RFC 5681 §3.1). */
