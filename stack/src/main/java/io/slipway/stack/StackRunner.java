@@ -23,6 +23,8 @@ public final class StackRunner implements AutoCloseable {
     /** Control-path tasks (configuration, starting an application); not for per-packet work. */
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean wakeRequested;
+    /** Set by the stack thread just before it parks: only then does a wake-up need to unpark it. */
+    private volatile boolean parking;
     private volatile boolean running = true;
     private volatile Throwable failure;
 
@@ -41,10 +43,22 @@ public final class StackRunner implements AutoCloseable {
         return this;
     }
 
-    /** Wakes the stack thread; safe from any thread, cheap when it is already awake. */
+    /**
+     * Wakes the stack thread; safe from any thread, and cheap when it is already awake: a frame
+     * handed over per segment must not cost an unpark (a lock and a system call) per segment.
+     * A request already standing needs nothing more; the thread clears it before it polls. Of
+     * this write of the flag and the thread's write of {@code parking}, each reads the other's
+     * after its own (Dekker's pattern on volatiles), so either the thread sees the request and
+     * does not park, or this sees it parking and unparks it.
+     */
     public void wake() {
+        if (wakeRequested) {
+            return;
+        }
         wakeRequested = true;
-        LockSupport.unpark(thread);
+        if (parking) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** Runs {@code task} on the stack thread at its next turn. */
@@ -70,7 +84,7 @@ public final class StackRunner implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        LockSupport.unpark(thread);
+        LockSupport.unpark(thread); // whether or not it is parking: close is rare
         if (Thread.currentThread() != thread) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -89,8 +103,12 @@ public final class StackRunner implements AutoCloseable {
                 }
                 stack.poll(clock.nanos());
                 long wait = stack.nextDeadline() - clock.nanos();
-                if (!wakeRequested && wait > 0 && running) {
-                    LockSupport.parkNanos(this, Math.min(wait, MAX_PARK_NANOS));
+                if (wait > 0 && running) {
+                    parking = true;
+                    if (!wakeRequested) {
+                        LockSupport.parkNanos(this, Math.min(wait, MAX_PARK_NANOS));
+                    }
+                    parking = false;
                 }
             }
         } catch (Throwable t) {
