@@ -6,7 +6,11 @@ package io.slipway.hal.loopback;
  * {@link Lane}.
  */
 final class InFlightFrame {
-    final byte[] bytes;
+    /**
+     * Not final: on an unframed cable the receive queue takes this array as it is and gives its
+     * own free one back, instead of copying the frame ({@link ReceiveQueue#handOver}).
+     */
+    byte[] bytes;
     int length;
     /** When the last byte has crossed and reached the receiver, delays and hold included. */
     long arrivalNanos;

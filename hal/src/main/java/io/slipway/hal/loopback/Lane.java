@@ -13,18 +13,21 @@ import java.util.SplittableRandom;
  * flight, and the receiver's decoder and receive queue.
  *
  * <p><b>Threads.</b> One thread sends (the sending end's stack) and one receives (the receiving
- * end's stack); the link may be switched from a third. Every method holds this lane's monitor for
- * a few microseconds at most: an uncontended monitor costs a compare-and-swap and allocates
- * nothing, and each lane's state (queues, slot pool, random stream, decoder) is touched only
- * under it, so the two directions never contend and a lock-free design would buy nothing here.
- * Wake-ups are called after the monitor is released.
+ * end's stack); the link may be switched from a third. The lane's state (slot pool, frames in
+ * flight, random stream, decoder) is touched only under this lane's monitor, held for a few
+ * microseconds at most; the two directions never contend. Within a direction the sender takes
+ * it per frame, the receiver only once per batch: it takes queued frames from the
+ * {@link ReceiveQueue} without it. Measured on the unpaced cable, a lock per received frame had
+ * the two threads spinning on this monitor for a fifth of the sender's time. Wake-ups are called
+ * after the monitor is released.
  *
  * <p><b>Determinism.</b> Every impairment is decided when a frame is accepted, from this lane's own
  * random stream, so the outcome depends only on the order of this lane's transmits and on the
- * clock, never on how the two directions interleave. Arrivals are processed lazily, in arrival
- * order, by whichever call comes first after they are due (receive, or a transmit that needs a
- * slot); since the receive queue drains only through receive, which processes arrivals first, the
- * result does not depend on which call did the processing.
+ * clock, never on how the two directions interleave. Arrivals move off the wire lazily, in
+ * arrival order: by a receive that finds the queue empty, or by a transmit that needs a slot. A
+ * frame whose time has come waits in its slot while frames are queued ahead of it, so the slots
+ * add to the receive queue's room, as a line's own buffering would; a receiver that stops
+ * taking frames still overflows the queue once the slots run out.
  *
  * <p><b>Memory.</b> Frames in flight live in a fixed pool of {@link InFlightFrame} slots, ordered
  * by arrival in an index array; the encoder, decoder and receive queue are built once.
@@ -54,7 +57,7 @@ final class Lane {
     private final int[] byArrival;
     private int inFlight;
     private final ReceiveQueue received;
-    /** {@link CableEnd#receiveLossesBefore()} of the frame {@link #receive} last returned. */
+    /** {@link CableEnd#receiveLossesBefore()} of the frame {@link #receive} last returned; its thread's. */
     private long lossesBefore;
     /** Arrival time of the frame the decoder is being fed, for the frames it finds. */
     private long decodingArrival;
@@ -186,37 +189,51 @@ final class Lane {
 
     /**
      * Takes the next arrived frame into {@code into[off..off+maxLen)}; returns its length or -1.
-     * Frames longer than {@code maxLen} are dropped and counted.
+     * Frames longer than {@code maxLen} are dropped and counted. Receiving end's thread only.
+     *
+     * <p>Frames already queued are taken without this lane's lock ({@link ReceiveQueue} is a
+     * single-consumer ring); only when the queue is empty is the lock taken, to move every frame
+     * that has arrived since off the wire at once. Frames in flight arrive after every queued
+     * one, so the order is the line's either way.
      */
     int receive(byte[] into, int off, int maxLen) {
+        int n = takeQueued(into, off, maxLen);
+        if (n >= 0) {
+            return n;
+        }
         boolean freedSlot;
-        int n = -1;
         synchronized (this) {
             freedSlot = advance(clock.nanos());
-            while (!received.isEmpty()) {
-                int len = received.peekLength();
-                if (len > maxLen) {
-                    received.skip();
-                    receiver.counters().dropped(DropReason.BUFFER_TOO_SMALL);
-                    continue;
-                }
-                // Losses found before the frame was queued, and frames ahead of it dropped since.
-                lossesBefore = received.peekLossMark()
-                        + receiver.counters().drops(DropReason.BUFFER_TOO_SMALL);
-                n = received.poll(into, off);
-                receiver.counters().received(n);
-                break;
-            }
         }
         if (freedSlot) {
             // The sender was refused for want of a slot: transmit space has been freed.
             sender.wake();
         }
-        return n;
+        return takeQueued(into, off, maxLen);
     }
 
-    /** The receive losses before the frame {@link #receive} last returned (LanAdapter's contract). */
-    synchronized long receiveLossesBefore() {
+    private int takeQueued(byte[] into, int off, int maxLen) {
+        while (!received.isEmpty()) {
+            int len = received.peekLength();
+            if (len > maxLen) {
+                received.skip();
+                receiver.counters().dropped(DropReason.BUFFER_TOO_SMALL);
+                continue;
+            }
+            // Losses found before the frame was queued, and frames ahead of it dropped since.
+            lossesBefore = received.peekLossMark() + receiver.counters().drops(DropReason.BUFFER_TOO_SMALL);
+            int n = received.poll(into, off);
+            receiver.counters().received(n);
+            return n;
+        }
+        return -1;
+    }
+
+    /**
+     * The receive losses before the frame {@link #receive} last returned (LanAdapter's contract).
+     * Read by the thread that called receive, which wrote it: no lock.
+     */
+    long receiveLossesBefore() {
         return lossesBefore;
     }
 
@@ -287,8 +304,13 @@ final class Lane {
             }
             inFlight--;
             System.arraycopy(byArrival, 1, byArrival, 0, inFlight);
-            deliver(f);
             if (f.duplicate) {
+                deliver(f);
+            }
+            if (decoder == null) {
+                // The last delivery hands the slot's array over instead of copying it.
+                f.bytes = handOver(f);
+            } else {
                 deliver(f);
             }
             free[freeCount++] = index;
@@ -306,12 +328,27 @@ final class Lane {
     }
 
     private void enqueue(byte[] frame, int off, int len, long arrivalNanos) {
-        // Under this lane's lock, as every count summed here is: exact, in line order. Frames
-        // dropped by receive() itself are added when a frame is taken, since they were ahead.
-        long lossMark = receiver.counters().receiveLossesExcept(DropReason.BUFFER_TOO_SMALL);
-        if (!received.offer(frame, off, len, arrivalNanos, lossMark)) {
+        if (!received.offer(frame, off, len, arrivalNanos, lossMark())) {
             receiver.counters().dropped(DropReason.RX_QUEUE_FULL);
         }
+    }
+
+    /** Queues an unframed slot's frame without a copy; returns the array the slot keeps. */
+    private byte[] handOver(InFlightFrame f) {
+        byte[] kept = received.handOver(f.bytes, f.length, f.arrivalNanos, lossMark());
+        if (kept == f.bytes) {
+            receiver.counters().dropped(DropReason.RX_QUEUE_FULL);
+        }
+        return kept;
+    }
+
+    /**
+     * The receive losses so far, the mark a frame queued now carries. Under this lane's lock, as
+     * every count summed here is: exact, in line order. Frames dropped by receive() itself are
+     * added when a frame is taken, since they were ahead.
+     */
+    private long lossMark() {
+        return receiver.counters().receiveLossesExcept(DropReason.BUFFER_TOO_SMALL);
     }
 
     /** Keeps the slots in flight sorted by arrival; a new frame goes after equal arrivals. */

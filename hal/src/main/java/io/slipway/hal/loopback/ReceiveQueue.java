@@ -1,9 +1,18 @@
 package io.slipway.hal.loopback;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The receiving end's bounded queue of arrived frames, counted in frames as an adapter's receive
- * ring is. Fixed arrays, one per frame slot; nothing allocates after construction. Not
- * thread-safe: the owning {@link Lane} holds its lock.
+ * ring is. Fixed arrays, one per frame slot; nothing allocates after construction.
+ *
+ * <p><b>Threads.</b> A single-producer, single-consumer ring: frames are added only under the
+ * owning {@link Lane}'s lock (by whichever thread moves arrivals off the wire, one at a time),
+ * and taken only by the receiving end's thread, without the lock. The tail is written after
+ * the frame it publishes, the head after the frame it frees is read, both volatile, so
+ * each side sees the other's slots complete; the receiver thus drains a batch of frames for one
+ * lock taken to move them, not one lock per frame.
  */
 final class ReceiveQueue {
     private final byte[][] frames;
@@ -11,8 +20,16 @@ final class ReceiveQueue {
     private final long[] arrivals;
     /** Per frame: the receive losses found before it was queued (RFC 1144 §4.1's place). */
     private final long[] lossMarks;
-    private int head;
-    private int count;
+    private static final VarHandle POSITION = MethodHandles.arrayElementVarHandle(long[].class);
+    /**
+     * The two positions, each alone in its own cache line: at {@link #HEAD} the frames ever taken
+     * (written by the consumer only), at {@link #TAIL} the frames ever added (by the producer
+     * only). Side by side in one line, every frame would pull that line from one core to the
+     * other twice; 64 bytes from each other and from the array's ends, they share none.
+     */
+    private final long[] positions = new long[24];
+    private static final int HEAD = 8;
+    private static final int TAIL = 16;
 
     ReceiveQueue(int capacityFrames, int maxFrameLength) {
         this.frames = new byte[capacityFrames][maxFrameLength];
@@ -22,57 +39,94 @@ final class ReceiveQueue {
     }
 
     boolean isEmpty() {
-        return count == 0;
+        return tail() == head();
     }
 
     int size() {
-        return count;
+        return (int) (tail() - head());
+    }
+
+    private long head() {
+        return (long) POSITION.getVolatile(positions, HEAD);
+    }
+
+    private long tail() {
+        return (long) POSITION.getVolatile(positions, TAIL);
     }
 
     /** Adds a copy of the frame; returns false, keeping nothing, when the queue is full. */
     boolean offer(byte[] src, int off, int len, long arrivalNanos, long lossMark) {
-        if (count == frames.length) {
+        long t = tail();
+        if (t - head() == frames.length) {
             return false;
         }
-        int tail = (head + count) % frames.length;
-        if (len > frames[tail].length) {
+        int slot = index(t);
+        if (len > frames[slot].length) {
             // The decoder and the sending end both cap frames at the receiver's maximum.
-            throw new IllegalStateException("frame of " + len + " bytes exceeds " + frames[tail].length);
+            throw new IllegalStateException("frame of " + len + " bytes exceeds " + frames[slot].length);
         }
-        System.arraycopy(src, off, frames[tail], 0, len);
-        lengths[tail] = len;
-        arrivals[tail] = arrivalNanos;
-        lossMarks[tail] = lossMark;
-        count++;
+        System.arraycopy(src, off, frames[slot], 0, len);
+        publish(t, slot, len, arrivalNanos, lossMark);
         return true;
     }
 
-    /** Length of the oldest frame; the queue must not be empty. */
+    /**
+     * Queues {@code frame[0..len)} by taking the array itself, not a copy of it; returns the
+     * queue's free array of the same length in exchange, or {@code frame} itself (the caller
+     * keeping it) when the queue is full. The arrays only change hands, so nothing allocates.
+     */
+    byte[] handOver(byte[] frame, int len, long arrivalNanos, long lossMark) {
+        long t = tail();
+        if (t - head() == frames.length) {
+            return frame;
+        }
+        int slot = index(t);
+        byte[] free = frames[slot];
+        if (frame.length != free.length) {
+            throw new IllegalStateException("a " + frame.length + "-byte array in exchange for " + free.length);
+        }
+        frames[slot] = frame;
+        publish(t, slot, len, arrivalNanos, lossMark);
+        return free;
+    }
+
+    private void publish(long t, int slot, int len, long arrivalNanos, long lossMark) {
+        lengths[slot] = len;
+        arrivals[slot] = arrivalNanos;
+        lossMarks[slot] = lossMark;
+        POSITION.setVolatile(positions, TAIL, t + 1);
+    }
+
+    /** Length of the oldest frame; the queue must not be empty. Consumer only, as all below. */
     int peekLength() {
-        return lengths[head];
+        return lengths[index(head())];
     }
 
     /** When the oldest frame arrived; the queue must not be empty. */
     long peekArrival() {
-        return arrivals[head];
+        return arrivals[index(head())];
     }
 
     /** The loss mark the oldest frame was queued with; the queue must not be empty. */
     long peekLossMark() {
-        return lossMarks[head];
+        return lossMarks[index(head())];
     }
 
     /** Copies the oldest frame into {@code dst} at {@code off} and removes it; returns its length. */
     int poll(byte[] dst, int off) {
-        int len = lengths[head];
-        System.arraycopy(frames[head], 0, dst, off, len);
+        int slot = index(head());
+        int len = lengths[slot];
+        System.arraycopy(frames[slot], 0, dst, off, len);
         skip();
         return len;
     }
 
     /** Removes the oldest frame without copying it. */
     void skip() {
-        head = head + 1 == frames.length ? 0 : head + 1;
-        count--;
+        POSITION.setVolatile(positions, HEAD, head() + 1);
+    }
+
+    private int index(long position) {
+        return (int) (position % frames.length);
     }
 }
