@@ -124,12 +124,19 @@ public final class BenchCommand implements Callable<Integer> {
         double slip = MemoryBulk.slipway(true, seconds);
         double java = MemoryBulk.linuxLoopback(seconds);
         Double iperf = Iperf3.loopbackMss1460(seconds);
+        Double perSegment = Iperf3.perSegmentLoopback(seconds);
         say(out, "  slipway, IP packets on the cable %8.3f Gbit/s", gbits(ours));
         say(out, "  slipway, SLIP-framed cable       %8.3f Gbit/s   (SLIP encoding and decoding each frame)", gbits(slip));
         if (iperf != null) {
             say(out, "  Linux loopback, iperf3 -M 1460   %8.3f Gbit/s   slipway/Linux %.2f", gbits(iperf), ours / iperf);
         } else {
             say(out, "  Linux loopback, iperf3 -M 1460   (iperf3 not installed: apt-get install iperf3)");
+        }
+        if (perSegment != null) {
+            say(out, "  Linux, no TSO/GSO/GRO, MTU 1500  %8.3f Gbit/s   slipway/Linux %.2f (each segment handled alone)",
+                    gbits(perSegment), ours / perSegment);
+        } else {
+            say(out, "  Linux, no TSO/GSO/GRO, MTU 1500  (needs root, ip and ethtool: a network namespace of its own)");
         }
         say(out, "  Linux loopback, Java sockets     %8.3f Gbit/s   slipway/Linux %.2f (its segments are 64 KiB)",
                 gbits(java), ours / java);
