@@ -215,10 +215,17 @@ final class SegmentArrival {
     /**
      * RFC 9293 §3.10.7.4's acceptance test: a segment is acceptable when any of it falls in
      * [RCV.NXT, RCV.NXT + RCV.WND); with a zero window only an empty segment at RCV.NXT is.
+     *
+     * <p>One difference, as 4.4BSD's tcp_input and Linux's tcp_sequence have it: an empty segment
+     * exactly at the right edge, RCV.NXT + RCV.WND, is acceptable too. A peer that has filled our
+     * window sends its pure ACKs there (SEG.SEQ = SND.NXT); by the letter of the test they are all
+     * dropped, with their acknowledgements, and each earns an ACK in reply. When both ends have
+     * filled each other's window and data was lost, those replies are themselves at the edge:
+     * an endless exchange of ACKs that no end accepts, until the connection times out.
      */
     static boolean acceptable(int seq, int length, int rcvNxt, int window) {
         if (length == 0) {
-            return window == 0 ? seq == rcvNxt : Seq.between(rcvNxt, seq, rcvNxt + window);
+            return window == 0 ? seq == rcvNxt : Seq.between(rcvNxt, seq, rcvNxt + window + 1);
         }
         if (window == 0) {
             return false;
@@ -425,7 +432,7 @@ final class SegmentArrival {
             } else if (more > 0) {
                 c.ackNow = true; // the last hole filled: ACK at once (RFC 5681 §4.2)
             } else {
-                c.ackLater(nowNanos);
+                c.ackLater(n, nowNanos);
             }
             c.notifyOwner();
         } else {

@@ -246,6 +246,32 @@ class TcpEstablishedReceivingTest {
         assertEquals(1, s.count(TcpEvent.DROP_OUT_OF_WINDOW));
     }
 
+    /**
+     * A peer that has filled our window sends its pure ACKs at the window's right edge (SEG.SEQ =
+     * its SND.NXT = RCV.NXT + RCV.WND here). As BSD and Linux do, we take it, acknowledgement and
+     * all, and do not answer: by the letter of RFC 9293 §3.10.7.4 it would be dropped and
+     * answered, and two ends in that state answer each other's ACKs for ever (found by the
+     * transfer simulation with segmentation offload, seeds 403, 760 and 3256).
+     */
+    @Test
+    void shouldTakeAPureAckAtTheRightEdgeOfTheWindowAndNotAnswerIt() throws Exception {
+        open(4096);
+        s.send(bytes(0, 500));
+        s.expect(ACK, snd, rcv, 500);
+        int edge = s.connection().rcvAdvertisedEdge;
+        assertEquals(rcv + 4096, edge, "our window: the receive ring");
+
+        s.advance(10);
+        s.in(ACK, edge, snd + 500, 65535); // the peer's 4096 bytes before it were lost
+        s.expectNothing();
+        assertEquals(snd + 500, s.connection().sndUna, "its acknowledgement was taken");
+        assertEquals(0, s.host.tcp().events().get(TcpEvent.DROP_OUT_OF_WINDOW));
+
+        s.in(ACK, edge + 1, snd + 500, 65535); // one beyond: out of the window, dropped and answered
+        s.expectAck(snd + 500, rcv);
+        assertEquals(1, s.host.tcp().events().get(TcpEvent.DROP_OUT_OF_WINDOW));
+    }
+
     // ---------------------------------------------------------------- RFC 5961
 
     @Test
