@@ -45,6 +45,11 @@ public abstract class ForwardingAdapter implements LanAdapter {
     }
 
     @Override
+    public int segmentOffloadLength() {
+        return inner.segmentOffloadLength();
+    }
+
+    @Override
     public int maxFrameLength() {
         return inner.maxFrameLength();
     }

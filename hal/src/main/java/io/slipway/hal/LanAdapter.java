@@ -23,9 +23,20 @@ public interface LanAdapter extends AutoCloseable {
     /** Largest payload (IP packet) a frame carries. */
     int mtu();
 
-    /** Largest frame: the MTU plus the medium's link header. */
+    /**
+     * Largest packet a frame carries: the MTU, or more on an adapter with segmentation offload,
+     * which carries a TCP segment of up to this many bytes whole, as Linux's loopback device
+     * does with TSO and GSO on (its 64 KiB segments cross as they are and are taken up as one).
+     * The adapter does not look into frames: the stack sends packets above the MTU only as TCP
+     * segments cut to the MSS's multiples.
+     */
+    default int segmentOffloadLength() {
+        return mtu();
+    }
+
+    /** Largest frame: the largest packet ({@link #segmentOffloadLength}) plus the medium's link header. */
     default int maxFrameLength() {
-        return mtu() + medium().headerLength();
+        return segmentOffloadLength() + medium().headerLength();
     }
 
     /** Whether the link is up (carrier present, port open). Frames sent while down are dropped. */

@@ -73,6 +73,11 @@ public final class LanDriver {
         return adapter.mtu();
     }
 
+    /** The largest packet the adapter carries whole ({@link LanAdapter#segmentOffloadLength}). */
+    public int segmentOffloadLength() {
+        return adapter.segmentOffloadLength();
+    }
+
     public void setReceiver(FrameReceiver receiver) {
         this.receiver = receiver;
     }

@@ -18,6 +18,15 @@ public interface Link {
     /** The largest network-layer packet the link carries (the IP MTU). */
     int mtu();
 
+    /**
+     * The largest TCP segment's packet the link carries whole: above the MTU when the adapter
+     * offers segmentation offload ({@link io.slipway.hal.LanAdapter#segmentOffloadLength}), else
+     * the MTU. Only TCP uses it, cutting its segments to multiples of the MSS.
+     */
+    default int segmentOffloadLength() {
+        return mtu();
+    }
+
     /** Bytes of link header {@link #send} puts in front of a packet: the headroom it needs. */
     int headerLength();
 

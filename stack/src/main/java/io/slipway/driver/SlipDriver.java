@@ -46,6 +46,12 @@ public final class SlipDriver extends AbstractLinkDriver {
         return Medium.IP;
     }
 
+    /** Without header compression, the adapter's; CSLIP compresses only packets within the MTU. */
+    @Override
+    public int segmentOffloadLength() {
+        return decompressor == null ? lan.segmentOffloadLength() : lan.mtu();
+    }
+
     @Override
     public int headerLength() {
         return 0;
@@ -72,7 +78,7 @@ public final class SlipDriver extends AbstractLinkDriver {
             events.increment(LinkEvent.DROP_UNKNOWN_TYPE);
             return false;
         }
-        if (payload.length() > lan.mtu()) {
+        if (payload.length() > segmentOffloadLength()) {
             events.increment(LinkEvent.DROP_TOO_BIG);
             return false;
         }

@@ -57,6 +57,11 @@ public final class IpInterface implements LinkReceiver {
         return link.mtu();
     }
 
+    /** The largest TCP segment's datagram the link carries whole ({@link Link#segmentOffloadLength}). */
+    public int segmentOffloadLength() {
+        return link.segmentOffloadLength();
+    }
+
     /** Whether TCP offers timestamps (RFC 7323) to peers reached through here. */
     public boolean tcpTimestamps() {
         return tcpTimestamps;

@@ -275,7 +275,7 @@ public final class Ipv4 {
         h.setTtl(h.ttl() - 1);
         h.updateChecksum();
         events.increment(IpEvent.FORWARDED);
-        transmit(out, route.nextHop(destination), packet, h, nowNanos);
+        transmit(out, route.nextHop(destination), packet, h, out.mtu(), nowNanos);
     }
 
     // ---------------------------------------------------------------- send
@@ -340,11 +340,14 @@ public final class Ipv4 {
             return loopback.offer(payload.data(), payload.offset(), payload.length()) ? SendResult.SENT
                     : drop(IpEvent.DROP_LINK);
         }
-        if (total > out.mtu() && dontFragment) {
+        // A TCP segment cut for the interface's segmentation offload goes whole; anything else
+        // above the MTU is fragmented (RFC 791 §3.2).
+        int whole = protocol == IpProtocol.TCP ? out.segmentOffloadLength() : out.mtu();
+        if (total > whole && dontFragment) {
             events.increment(IpEvent.DROP_FRAGMENTATION_NEEDED);
             return SendResult.FRAGMENTATION_NEEDED;
         }
-        return transmit(out, nextHop, payload, h, nowNanos);
+        return transmit(out, nextHop, payload, h, whole, nowNanos);
     }
 
     /**
@@ -375,6 +378,19 @@ public final class Ipv4 {
         }
         Route route = routes.lookup(destination);
         return route == null ? 0 : route.out().mtu();
+    }
+
+    /**
+     * The largest TCP datagram to {@code destination} its interface carries whole
+     * ({@link IpInterface#segmentOffloadLength}): above {@link #mtuFor} only on an interface with
+     * segmentation offload. Our own addresses: the MTU, the loopback queue offers none.
+     */
+    public int segmentOffloadFor(int destination) {
+        if (isLocalAddress(destination) || destination == Ipv4Address.LIMITED_BROADCAST) {
+            return mtuFor(destination);
+        }
+        Route route = routes.lookup(destination);
+        return route == null ? 0 : route.out().segmentOffloadLength();
     }
 
     /** Whether the interface a datagram to {@code destination} leaves by asks TCP for timestamps (RFC 7323). */
@@ -417,9 +433,13 @@ public final class Ipv4 {
         return SendResult.DROPPED;
     }
 
-    /** Puts a complete datagram on {@code out}'s link, in fragments if it is too big for it. */
-    private SendResult transmit(IpInterface out, int nextHop, PacketBuffer datagram, Ipv4Header h, long nowNanos) {
-        if (datagram.length() > out.mtu()) {
+    /**
+     * Puts a complete datagram on {@code out}'s link, in fragments if it is longer than
+     * {@code whole}: the MTU, or the segmentation offload's limit for a TCP segment we send.
+     */
+    private SendResult transmit(IpInterface out, int nextHop, PacketBuffer datagram, Ipv4Header h, int whole,
+            long nowNanos) {
+        if (datagram.length() > whole) {
             return fragmenter.fragment(out, nextHop, datagram, h, toLink, nowNanos);
         }
         return toLink(out, nextHop, datagram, nowNanos) ? SendResult.SENT : drop(IpEvent.DROP_LINK);

@@ -73,7 +73,9 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         this.isns = InitialSequenceNumbers.random(random);
         this.cookies = new SynCookies(random);
         this.random = random;
-        this.txBuffer = PacketBuffer.standalone(Ipv4.HEADROOM + TcpHeader.MAX_LENGTH + ip.maxMtu(), Ipv4.HEADROOM);
+        // As large as a datagram may be: a segment cut for segmentation offload can be.
+        this.txBuffer = PacketBuffer.standalone(Ipv4.HEADROOM
+                + Math.max(TcpHeader.MAX_LENGTH + ip.maxMtu(), Ipv4Header.MAX_TOTAL_LENGTH), Ipv4.HEADROOM);
         ip.register(IpProtocol.TCP, this);
         icmp.registerErrorListener(IpProtocol.TCP, this);
     }
@@ -131,7 +133,8 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         }
         c.reset(source, localPort, remote, remotePort);
         c.offerTimestamps = ip.tcpTimestampsFor(remote);
-        c.initSend(isns.next(source, localPort, remote, remotePort, nowNanos), mtu, nowNanos);
+        c.initSend(isns.next(source, localPort, remote, remotePort, nowNanos), mtu, ip.segmentOffloadFor(remote),
+                nowNanos);
         c.state = TcpState.SYN_SENT;
         count(TcpEvent.CONNECTIONS_OPENED_ACTIVE);
         sendSyn(c, false, nowNanos);
@@ -609,7 +612,8 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         c.reset(local, localPort, remote, remotePort);
         c.listener = l;
         l.halfOpen++;
-        c.initSend(isns.next(local, localPort, remote, remotePort, nowNanos), in.mtu(), nowNanos);
+        c.initSend(isns.next(local, localPort, remote, remotePort, nowNanos), in.mtu(), in.segmentOffloadLength(),
+                nowNanos);
         c.initReceive(s.seq);
         c.offerTimestamps = in.tcpTimestamps();
         c.negotiate(s.options, nowNanos);
@@ -671,7 +675,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         c.reset(local, localPort, remote, remotePort);
         c.listener = l;
         l.halfOpen++; // established() moves it to the accept queue
-        c.initSend(iss, in.mtu(), nowNanos);
+        c.initSend(iss, in.mtu(), in.segmentOffloadLength(), nowNanos);
         c.sndNxt = iss + 1;
         c.sndMax = iss + 1;
         c.initReceive(peerIsn);

@@ -78,6 +78,16 @@ public final class TcpConnection {
     int sendMss;
     /** The MSS we announced: our interface's MTU - 40. */
     int receiveMss;
+    /**
+     * The interface's segmentation offload: the largest datagram it carries whole, or 0 when it
+     * carries no more than its MTU ({@link io.slipway.ip.IpInterface#segmentOffloadLength}).
+     */
+    private int segmentOffloadLength;
+    /**
+     * The most new data one segment carries: {@link #sendMss}, or with segmentation offload the
+     * largest multiple of it that fits, as Linux's TSO segments on its loopback device.
+     */
+    int largestSegment;
 
     // ---- FIN
     /** App: the application is done sending (shutdownOutput or close): a FIN follows the data. */
@@ -351,14 +361,19 @@ public final class TcpConnection {
         rtt = newRtt();
     }
 
-    /** Picks the ISN and the segment sizes for a connection to the peer (RFC 6528, RFC 9293 §3.7.1). */
-    void initSend(int isn, int mtu, long nowNanos) {
+    /**
+     * Picks the ISN and the segment sizes for a connection to the peer (RFC 6528, RFC 9293
+     * §3.7.1); {@code offloadLength} is the interface's segmentation offload, the MTU for none.
+     */
+    void initSend(int isn, int mtu, int offloadLength, long nowNanos) {
         iss = isn;
         sndUna = isn;
         sndNxt = isn;
         sndMax = isn;
         receiveMss = mtu - HEADERS;
+        segmentOffloadLength = offloadLength > mtu ? offloadLength : 0;
         sendMss = Math.min(DEFAULT_MSS, receiveMss);
+        largestSegment = sendMss;
         congestion = new NewReno(sendMss);
         congestion.start(isn - 1);
         lastReceivedNanos = nowNanos;
@@ -369,6 +384,8 @@ public final class TcpConnection {
         int peer = mss > 0 ? mss : DEFAULT_MSS;
         // RFC 6691: the MSS counts no TCP options, so the timestamps in every segment come out of it.
         sendMss = Math.max(1, Math.min(peer, receiveMss) - (timestampsOk ? TIMESTAMPS_BYTES : 0));
+        int offloadData = segmentOffloadLength - HEADERS - (timestampsOk ? TIMESTAMPS_BYTES : 0);
+        largestSegment = Math.max(sendMss, offloadData / sendMss * sendMss);
         congestion = new NewReno(sendMss);
         // recover just below the ISN: the first data segment's loss may be fast-retransmitted too,
         // as FreeBSD allows (by RFC 6582's letter only the timer would resend it).
@@ -519,7 +536,12 @@ public final class TcpConnection {
         int inFlight = sndNxt - sndUna;
         int sentData = inFlight - (finInFlight() ? 1 : 0);
         int unsent = sendRing.size() - sentData;
-        int len = Math.max(0, Math.min(Math.min(unsent, usable), sendMss));
+        int len = Math.max(0, Math.min(Math.min(unsent, usable), largestSegment));
+        if (len > sendMss && !(len == unsent && (noDelay || inFlight == 0 || pushSmall))) {
+            // A segment for segmentation offload is whole SMSS: as the MSS-sized segments it stands
+            // for, its tail waits for more data (Nagle, RFC 1122 §4.2.3.4) or the window.
+            len -= len % sendMss;
+        }
         boolean cutBySack = false;
         if (len > 0 && Seq.lt(sndNxt, sndMax) && !scoreboard.isEmpty()) {
             int sackedFrom = scoreboard.nextSackedAfter(sndNxt, sndNxt + len);
@@ -530,7 +552,7 @@ public final class TcpConnection {
         if (len == 0 && !finNow) {
             return NOTHING_SENT;
         }
-        boolean full = len == sendMss;
+        boolean full = len >= sendMss;
         boolean everything = len == unsent;
         boolean nagleAllows = noDelay || inFlight == 0;
         boolean bigEnough = maxSndWnd > 0 && len >= maxSndWnd / 2;
@@ -830,9 +852,15 @@ public final class TcpConnection {
         }
     }
 
-    /** Schedules the ACK owed for in-order data: at once for every second segment, else within the delay. */
-    void ackLater(long nowNanos) {
-        if (++segmentsSinceAck >= 2) {
+    /**
+     * Schedules the ACK owed for {@code length} bytes of in-order data: at once for every second
+     * segment (RFC 5681 §4.2; a segment that came through segmentation offload counts as the
+     * full-sized ones it carries), else within the delay.
+     */
+    void ackLater(int length, long nowNanos) {
+        int fullSized = Math.max(1, receiveMss - (timestampsOk ? TIMESTAMPS_BYTES : 0));
+        segmentsSinceAck += Math.max(1, length / fullSized);
+        if (segmentsSinceAck >= 2) {
             ackNow = true;
         } else if (!delayedAckTimer.isScheduled()) {
             tcp.timers().schedule(delayedAckTimer, nowNanos + config.delayedAckNanos());

@@ -36,4 +36,26 @@ class TcpAllocationTest {
         assertEquals(pair.sent(), pair.received());
         assertEquals(0, pair.cable.a().counters().totalDrops() + pair.cable.b().counters().totalDrops());
     }
+
+    /** The unframed cable with segmentation offload (benchmark 3's): segments of many SMSS, none allocated. */
+    @Test
+    void shouldTransferInLargeSegmentsWithSegmentOffloadWithoutAllocating() throws Exception {
+        TwoStackBulk offloaded = new TwoStackBulk(clock, LoopbackCable.builder(clock).mtu(1500)
+                .segmentOffload(65_535).inFlightFrames(16).receiveQueueFrames(16).build());
+        offloaded.connect();
+        long segmentsBefore = offloaded.sender.tcp().events().get(TcpEvent.SEGMENTS_OUT);
+        long receivedBefore = offloaded.received();
+        long bytes = (long) SEGMENTS * 1460;
+
+        SteadyState.assertAllocatesNothingChecked("a bulk TCP transfer with segmentation offload (bytes per "
+                + SEGMENTS + " SMSS of data)", SEGMENTS, () -> offloaded.transfer(bytes));
+
+        // The sender sends only data, written 8 KiB at a time: its segments carry over four SMSS
+        // on average (one each without offload).
+        long segments = offloaded.sender.tcp().events().get(TcpEvent.SEGMENTS_OUT) - segmentsBefore;
+        long moved = offloaded.received() - receivedBefore;
+        assertTrue(segments * 4 * 1460 < moved, segments + " segments for " + moved + " bytes");
+        assertEquals(offloaded.sent(), offloaded.received());
+        assertEquals(0, offloaded.cable.a().counters().totalDrops() + offloaded.cable.b().counters().totalDrops());
+    }
 }

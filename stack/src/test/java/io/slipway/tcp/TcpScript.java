@@ -62,7 +62,7 @@ final class TcpScript {
     static final int SERVER_PORT = 80;
 
     final ManualClock clock = new ManualClock();
-    final MockAdapter line = new MockAdapter("sl0", Medium.IP, MTU, clock);
+    final MockAdapter line;
     final Stack host;
     final Sockets sockets;
     final TcpConfig config;
@@ -90,6 +90,12 @@ final class TcpScript {
 
     /** With {@code tcpTimestamps}, our interface asks TCP to offer timestamps (RFC 7323). */
     TcpScript(TcpConfig tcp, long seed, boolean tcpTimestamps) {
+        this(tcp, seed, tcpTimestamps, MTU);
+    }
+
+    /** With {@code segmentOffload} above the MTU, our line takes TCP segments that large whole. */
+    TcpScript(TcpConfig tcp, long seed, boolean tcpTimestamps, int segmentOffload) {
+        this.line = new MockAdapter("sl0", Medium.IP, MTU, segmentOffload, clock);
         this.config = tcp;
         this.host = new Stack("host", StackConfig.DEFAULT.withTcp(tcp), seed);
         this.sockets = host.sockets();

@@ -18,17 +18,19 @@ final class CableEnd implements LanAdapter {
     private final String name;
     private final Medium medium;
     private final int mtu;
+    private final int segmentOffloadLength;
     private final LinkCounters counters = new LinkCounters();
     private volatile Runnable wakeup = NO_WAKEUP;
     /** Set once by the cable before it is handed out. */
     private Lane out;
     private Lane in;
 
-    CableEnd(LoopbackCable cable, String name, Medium medium, int mtu) {
+    CableEnd(LoopbackCable cable, String name, Medium medium, int mtu, int segmentOffloadLength) {
         this.cable = cable;
         this.name = name;
         this.medium = medium;
         this.mtu = mtu;
+        this.segmentOffloadLength = segmentOffloadLength;
     }
 
     void connect(Lane sending, Lane receiving) {
@@ -53,6 +55,11 @@ final class CableEnd implements LanAdapter {
     @Override
     public int mtu() {
         return mtu;
+    }
+
+    @Override
+    public int segmentOffloadLength() {
+        return segmentOffloadLength;
     }
 
     @Override

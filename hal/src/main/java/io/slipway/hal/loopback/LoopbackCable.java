@@ -49,8 +49,9 @@ public final class LoopbackCable implements AutoCloseable {
     private LoopbackCable(Builder builder) {
         this.name = builder.name;
         this.framing = builder.framing;
-        this.a = new CableEnd(this, name + ".a", builder.medium, builder.mtu);
-        this.b = new CableEnd(this, name + ".b", builder.medium, builder.mtu);
+        int offload = Math.max(builder.mtu, builder.segmentOffload);
+        this.a = new CableEnd(this, name + ".a", builder.medium, builder.mtu, offload);
+        this.b = new CableEnd(this, name + ".b", builder.medium, builder.mtu, offload);
         // Each direction draws from its own stream, so one side's traffic cannot shift the other's
         // losses, whichever thread runs first.
         SplittableRandom root = new SplittableRandom(builder.seed);
@@ -155,6 +156,7 @@ public final class LoopbackCable implements AutoCloseable {
         private Framing framing;
         private Medium medium = Medium.IP;
         private int mtu = 1500;
+        private int segmentOffload;
         private Impairments aToB = Impairments.PERFECT;
         private Impairments bToA = Impairments.PERFECT;
         private long seed;
@@ -189,6 +191,22 @@ public final class LoopbackCable implements AutoCloseable {
         /** Largest payload both ends carry; frames may be this plus the medium's header. */
         public Builder mtu(int mtu) {
             this.mtu = positive(mtu, "MTU");
+            return this;
+        }
+
+        /**
+         * Segmentation offload up to {@code maxPacket} bytes (at most 65 535, an IPv4 datagram's
+         * limit): the ends carry TCP segments that large whole, as Linux's loopback device does
+         * with TSO, GSO and GRO on, so the stacks do their per-segment work once per many MSS.
+         * For the unframed cable only: a framed line carries what its MTU allows. Each slot of the
+         * in-flight pool and of the receive queues is then this large.
+         */
+        public Builder segmentOffload(int maxPacket) {
+            if (maxPacket > 65_535) {
+                throw new IllegalArgumentException("segmentation offload above an IPv4 datagram's 65535 bytes: "
+                        + maxPacket);
+            }
+            this.segmentOffload = positive(maxPacket, "segmentation offload");
             return this;
         }
 
@@ -246,6 +264,14 @@ public final class LoopbackCable implements AutoCloseable {
                 // Every queued frame holds a slot: a smaller pool would make the queue limit a lie.
                 throw new IllegalArgumentException("in-flight pool (" + inFlightFrames
                         + ") smaller than the transmit queue (" + transmitQueueFrames + ")");
+            }
+            if (segmentOffload != 0 && framing != null) {
+                throw new IllegalArgumentException("segmentation offload is for the unframed cable, not "
+                        + framing.name() + ": a framed line carries what its MTU allows");
+            }
+            if (segmentOffload != 0 && segmentOffload < mtu) {
+                throw new IllegalArgumentException("segmentation offload (" + segmentOffload
+                        + ") below the MTU (" + mtu + ")");
             }
             return new LoopbackCable(this);
         }

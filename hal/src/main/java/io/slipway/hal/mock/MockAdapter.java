@@ -39,6 +39,7 @@ public final class MockAdapter implements LanAdapter {
     private final String name;
     private final Medium medium;
     private final int mtu;
+    private final int segmentOffloadLength;
     private final Clock clock;
     private final LinkCounters counters = new LinkCounters();
     /** Scripted frames not yet received, sorted by time, ties in script order. */
@@ -77,12 +78,24 @@ public final class MockAdapter implements LanAdapter {
     }
 
     public MockAdapter(String name, Medium medium, int mtu, Clock clock) {
+        this(name, medium, mtu, mtu, clock);
+    }
+
+    /**
+     * With segmentation offload: packets of up to {@code segmentOffloadLength} bytes are taken
+     * whole ({@link LanAdapter#segmentOffloadLength}); {@code mtu} for none.
+     */
+    public MockAdapter(String name, Medium medium, int mtu, int segmentOffloadLength, Clock clock) {
         if (mtu < 1) {
             throw new IllegalArgumentException("mtu must be positive, was " + mtu);
+        }
+        if (segmentOffloadLength < mtu) {
+            throw new IllegalArgumentException("segmentation offload below the MTU: " + segmentOffloadLength);
         }
         this.name = Objects.requireNonNull(name, "name");
         this.medium = Objects.requireNonNull(medium, "medium");
         this.mtu = mtu;
+        this.segmentOffloadLength = segmentOffloadLength;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -289,6 +302,11 @@ public final class MockAdapter implements LanAdapter {
     @Override
     public int mtu() {
         return mtu;
+    }
+
+    @Override
+    public int segmentOffloadLength() {
+        return segmentOffloadLength;
     }
 
     /** Up unless set down or closed. */
