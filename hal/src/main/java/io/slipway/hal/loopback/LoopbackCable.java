@@ -253,7 +253,11 @@ public final class LoopbackCable implements AutoCloseable {
             return this;
         }
 
-        /** Arrived frames an end holds before receive(); more are dropped (RX_QUEUE_FULL). */
+        /**
+         * Arrived frames an end holds before receive(); more are dropped (RX_QUEUE_FULL). A
+         * frame that arrives while the queue holds frames waits in its in-flight slot until the
+         * queue empties, so the slots the sender is not using add to this room (see Lane).
+         */
         public Builder receiveQueueFrames(int frames) {
             this.receiveQueueFrames = positive(frames, "receive queue");
             return this;
