@@ -6,8 +6,15 @@ package io.slipway.base;
  * (pseudo-header, then header and payload) with {@link #add} and closed with {@link #finish}.
  */
 public final class InternetChecksum {
-    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONGS = java.lang.invoke.MethodHandles
-            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    /**
+     * Longs in the machine's own byte order: no byte swap per load. RFC 1071 §2(A): the sum in
+     * swapped byte order is the sum with its two bytes swapped, so the wide part is summed so,
+     * folded and swapped back once per call.
+     */
+    private static final java.lang.invoke.VarHandle NATIVE_LONGS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.nativeOrder());
+    private static final boolean NATIVE_IS_BIG_ENDIAN = java.nio.ByteOrder.nativeOrder()
+            == java.nio.ByteOrder.BIG_ENDIAN;
 
     private InternetChecksum() {
     }
@@ -24,15 +31,17 @@ public final class InternetChecksum {
         // in wider words, since 2^16 ≡ 1 modulo 2^16 − 1, and finish() folds the carries back;
         // fewer operations per load than four 16-bit words. A long cannot overflow: each load
         // adds under 2^33, and 2^30 loads (8 GiB) would still stay under 2^63.
+        long wideSum = 0;
         for (int wider = off + len - 15; i < wider; i += 16) {
-            long x = (long) BIG_ENDIAN_LONGS.get(b, i);
-            long y = (long) BIG_ENDIAN_LONGS.get(b, i + 8);
-            sum += (x >>> 32) + (x & 0xFFFF_FFFFL) + (y >>> 32) + (y & 0xFFFF_FFFFL);
+            long x = (long) NATIVE_LONGS.get(b, i);
+            long y = (long) NATIVE_LONGS.get(b, i + 8);
+            wideSum += (x >>> 32) + (x & 0xFFFF_FFFFL) + (y >>> 32) + (y & 0xFFFF_FFFFL);
         }
         for (int wide = off + len - 7; i < wide; i += 8) {
-            long x = (long) BIG_ENDIAN_LONGS.get(b, i);
-            sum += (x >>> 32) + (x & 0xFFFF_FFFFL);
+            long x = (long) NATIVE_LONGS.get(b, i);
+            wideSum += (x >>> 32) + (x & 0xFFFF_FFFFL);
         }
+        sum += NATIVE_IS_BIG_ENDIAN ? wideSum : swapBytes(fold(wideSum));
         int end = off + len - 1;
         while (i < end) {
             sum += ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
@@ -42,6 +51,18 @@ public final class InternetChecksum {
             sum += (b[off + len - 1] & 0xff) << 8;
         }
         return sum;
+    }
+
+    /** The sum folded to 16 bits (end-around carries), ≡ the sum modulo 2^16 − 1. */
+    private static int fold(long sum) {
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return (int) sum;
+    }
+
+    private static int swapBytes(int word) {
+        return ((word & 0xff) << 8) | (word >>> 8);
     }
 
     /** Adds a 16-bit value (a pseudo-header field) to a running sum. */
@@ -56,10 +77,7 @@ public final class InternetChecksum {
 
     /** Folds the carries and complements: the value to put in the header's checksum field. */
     public static int finish(long sum) {
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return (int) (~sum & 0xffff);
+        return ~fold(sum) & 0xffff;
     }
 
     /** The checksum of one range. A range that already holds its checksum verifies to 0. */

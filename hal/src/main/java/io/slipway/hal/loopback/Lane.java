@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
  * microseconds at most; the two directions never contend. Within a direction the sender takes
  * it per frame, the receiver only once per batch: it takes queued frames from the
  * {@link ReceiveQueue} without it. Measured on the unpaced cable, a lock per received frame had
- * the two threads spinning on this monitor for a fifth of the sender's time. Wake-ups are called
- * after the monitor is released.
+ * the two threads spinning on this monitor for a fifth of the sender's time. On an unframed
+ * cable the sender copies its frame before it takes the lock (see {@link #staging}). Wake-ups
+ * are called after the monitor is released.
  *
  * <p><b>Determinism.</b> Every impairment is decided when a frame is accepted, from this lane's own
  * random stream, so the outcome depends only on the order of this lane's transmits and on the
@@ -57,6 +58,14 @@ final class Lane {
     private final int[] byArrival;
     private int inFlight;
     private final ReceiveQueue received;
+    /**
+     * On an unframed cable, the sending thread's own array, as large as a slot's: a frame is
+     * copied into it before the lock is taken, and under the lock it changes places with the
+     * slot's array. The copy of a 64 KiB frame (segmentation offload) under the lock kept the
+     * receiver waiting for it; now the lock covers only the swap. Null on a framed cable, whose
+     * encoder runs under the lock.
+     */
+    private byte[] staging;
     /** {@link CableEnd#receiveLossesBefore()} of the frame {@link #receive} last returned; its thread's. */
     private long lossesBefore;
     /** Arrival time of the frame the decoder is being fed, for the frames it finds. */
@@ -77,6 +86,7 @@ final class Lane {
             this.encoder = null;
             this.decoder = null;
             slotCapacity = maxFrame;
+            this.staging = new byte[maxFrame];
         } else {
             this.encoder = framing.newEncoder();
             this.decoder = framing.newDecoder(maxFrame, new Decoded(), receiver.counters());
@@ -113,6 +123,10 @@ final class Lane {
      * the slot pool is full; a frame sent while the link is down is taken and dropped.
      */
     boolean transmit(byte[] frame, int off, int len) {
+        if (staging != null) {
+            // Wasted if the frame is then refused or lost, which is rare; the sender's thread only.
+            System.arraycopy(frame, off, staging, 0, len);
+        }
         int outcome;
         synchronized (this) {
             outcome = transmitLocked(frame, off, len);
@@ -153,7 +167,9 @@ final class Lane {
         int index = free[--freeCount];
         InFlightFrame f = slots[index];
         if (encoder == null) {
-            System.arraycopy(frame, off, f.bytes, 0, len);
+            byte[] slotArray = f.bytes; // free, so nobody else holds it
+            f.bytes = staging;
+            staging = slotArray;
             f.length = len;
         } else {
             f.length = encoder.encode(frame, off, len, f.bytes, 0);
