@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark 3 of the TCP issue: one bulk connection between two stacks over the unpaced
- * loopback cable (MTU 1500; SLIP-framed, or IP packets as they are), in real time, each stack on
+ * loopback cable (MTU 1500; SLIP-framed, IP packets as they are, or with segmentation offload), in real time, each stack on
  * its own thread; and in the same
  * run the reference, the Linux kernel's TCP over its loopback device between two Java threads.
  * Each runs for a warm-up second, then is measured for {@code seconds}.
@@ -33,10 +33,24 @@ final class MemoryBulk {
     private MemoryBulk() {
     }
 
+    /** What the cable between the two stacks carries. */
+    enum Wire {
+        /** IP packets as they are, each at most the MTU: every segment handled alone. */
+        IP_PACKETS,
+        /** SLIP-encoded and decoded frames. */
+        SLIP_FRAMED,
+        /** IP packets, TCP segments of up to 64 KiB whole: Linux's loopback with TSO/GSO. */
+        SEGMENT_OFFLOAD
+    }
+
+    /** The largest packet the offloading cable carries: an IPv4 datagram's limit, as Linux's 64 KiB GSO size. */
+    static final int OFFLOAD_BYTES = 65_535;
+
     /** Bytes per second that slipway carried. */
-    static double slipway(boolean framed, int seconds) throws SocketException, InterruptedException {
+    static double slipway(Wire wire, int seconds) throws SocketException, InterruptedException {
         StackConfig config = StackConfig.DEFAULT.withTcp(TcpConfig.DEFAULT.withBuffers(RING_BYTES, RING_BYTES));
-        try (Pair pair = Pair.realTime(framed, Impairments.PERFECT, 1500, config)) {
+        try (Pair pair = wire == Wire.SEGMENT_OFFLOAD ? Pair.realTimeWithSegmentOffload(OFFLOAD_BYTES, 1500, config)
+                : Pair.realTime(wire == Wire.SLIP_FRAMED, Impairments.PERFECT, 1500, config)) {
             BulkReceiver receiver = new BulkReceiver(pair.b.sockets(), PORT);
             BulkSender sender = new BulkSender(pair.a.sockets(), Pair.B, PORT, Long.MAX_VALUE / 2, false);
             pair.onB(receiver).onA(sender);

@@ -37,10 +37,21 @@ final class Pair implements AutoCloseable {
 
     private Pair(boolean virtual, Framing framing, Impairments line, int mtu, StackConfig config,
             int hardwareQueueFrames, boolean tcpTimestamps) {
+        this(virtual, framing, line, mtu, 0, config, hardwareQueueFrames, tcpTimestamps);
+    }
+
+    /** {@code segmentOffload}: the unframed cable's ({@link LoopbackCable.Builder#segmentOffload}), 0 for none. */
+    private Pair(boolean virtual, Framing framing, Impairments line, int mtu, int segmentOffload, StackConfig config,
+            int hardwareQueueFrames, boolean tcpTimestamps) {
         clock = virtual ? new ManualClock() : null;
+        // With offload every slot holds 64 KiB: fewer of them, still many more than the window's few segments.
+        int ring = segmentOffload > 0 ? OFFLOAD_RING_FRAMES : RECEIVE_RING_FRAMES;
         LoopbackCable.Builder builder = LoopbackCable.builder(virtual ? clock : SystemClock.INSTANCE).name("bench")
                 .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames)
-                .inFlightFrames(RECEIVE_RING_FRAMES).receiveQueueFrames(RECEIVE_RING_FRAMES).seed(1);
+                .inFlightFrames(ring).receiveQueueFrames(ring).seed(1);
+        if (segmentOffload > 0) {
+            builder.segmentOffload(segmentOffload);
+        }
         cable = (framing != null ? builder.framing(framing) : builder.unframed(Medium.IP)).build();
         a = new Stack("a", config, 1);
         b = new Stack("b", config, 2);
@@ -60,6 +71,8 @@ final class Pair implements AutoCloseable {
     static final int HARDWARE_QUEUE_FRAMES = 2;
     /** Each adapter's receive ring: 1 024 frames, as a network card's (the cable's default is 64). */
     static final int RECEIVE_RING_FRAMES = 1024;
+    /** The same on a cable with segmentation offload, whose frames may be 64 KiB. */
+    static final int OFFLOAD_RING_FRAMES = 64;
 
     static Pair virtual(Impairments line, int mtu, StackConfig config) {
         return virtual(Framing.SLIP, line, mtu, config);
@@ -78,6 +91,14 @@ final class Pair implements AutoCloseable {
     /** In real time; {@code framed}: SLIP-encoded and decoded on the cable, else IP packets as they are. */
     static Pair realTime(boolean framed, Impairments line, int mtu, StackConfig config) {
         return new Pair(false, framed ? Framing.SLIP : null, line, mtu, config, HARDWARE_QUEUE_FRAMES, false);
+    }
+
+    /**
+     * In real time on the unframed cable with segmentation offload up to {@code maxPacket} bytes:
+     * TCP segments of many MSS cross whole, as on Linux's loopback device with TSO and GSO.
+     */
+    static Pair realTimeWithSegmentOffload(int maxPacket, int mtu, StackConfig config) {
+        return new Pair(false, null, Impairments.PERFECT, mtu, maxPacket, config, HARDWARE_QUEUE_FRAMES, false);
     }
 
     Pair onA(Service s) throws SocketException {
