@@ -51,6 +51,8 @@ public final class NewReno {
      * nor deflated by partial ones, and a partial ACK asks for no retransmission of its own.
      */
     private boolean sack;
+    /** Our segments go by segmentation offload: one ACK may cover many SMSS (see {@link #useSegmentOffload}). */
+    private boolean offload;
 
     /** A window for segments of {@code mss} bytes (SMSS), starting at the initial window. */
     public NewReno(int mss) {
@@ -81,6 +83,17 @@ public final class NewReno {
      */
     public void start(int iss) {
         recover = iss;
+    }
+
+    /**
+     * Our segments carry many SMSS each (segmentation offload), so the receiver's ACKs are
+     * stretched by our own doing: one for a segment of N SMSS, where N/2 would have come for N
+     * segments. In slow start such an ACK grows cwnd by what those N/2 would have, half the bytes
+     * it acknowledges, not by one SMSS; else slow start would add one SMSS a round trip, a
+     * linear climb. Linux counts the segments a GSO packet stood for the same way.
+     */
+    public void useSegmentOffload() {
+        offload = true;
     }
 
     /** Recovery by RFC 6675 from now on (set once SACK is agreed, before any data is sent). */
@@ -133,7 +146,8 @@ public final class NewReno {
      *
      * <ul>
      *   <li>Outside recovery, in slow start (cwnd &lt; ssthresh): cwnd += min(bytesAcked, SMSS)
-     *       (RFC 5681 equation (2), RFC 3465's limit L = 1 SMSS).</li>
+     *       (RFC 5681 equation (2), RFC 3465's limit L = 1 SMSS); with segmentation offload
+     *       the limit is half the bytes acknowledged ({@link #useSegmentOffload}).</li>
      *   <li>Outside recovery, in congestion avoidance (cwnd &gt;= ssthresh, RFC 5681 lets either
      *       algorithm run when they are equal): RFC 5681 §3.1's byte counting (RFC 3465 §2.1). The
      *       acknowledged bytes accumulate; when they reach cwnd, cwnd is subtracted from them and
@@ -178,7 +192,8 @@ public final class NewReno {
             return true;
         }
         if (cwnd < ssthresh) {
-            cwnd = saturatedAdd(cwnd, Math.min(bytesAcked, mss));
+            int limit = offload ? Math.max(mss, bytesAcked / 2) : mss; // RFC 3465's L, see useSegmentOffload
+            cwnd = saturatedAdd(cwnd, Math.min(bytesAcked, limit));
             bytesAckedInAvoidance = 0;
         } else {
             bytesAckedInAvoidance += bytesAcked;

@@ -387,6 +387,9 @@ public final class TcpConnection {
         int offloadData = segmentOffloadLength - HEADERS - (timestampsOk ? TIMESTAMPS_BYTES : 0);
         largestSegment = Math.max(sendMss, offloadData / sendMss * sendMss);
         congestion = new NewReno(sendMss);
+        if (largestSegment > sendMss) {
+            congestion.useSegmentOffload();
+        }
         // recover just below the ISN: the first data segment's loss may be fast-retransmitted too,
         // as FreeBSD allows (by RFC 6582's letter only the timer would resend it).
         congestion.start(iss - 1);

@@ -86,6 +86,22 @@ class NewRenoTest {
     }
 
     /**
+     * With segmentation offload one ACK covers a segment of many SMSS; slow start grows by half
+     * of it, what ACKs for every second SMSS would have added, and still by its size when small.
+     */
+    @Test
+    void shouldGrowByHalfAnOffloadedSegmentPerAckInSlowStart() {
+        NewReno reno = started();
+        reno.useSegmentOffload();
+        reno.onAdvancingAck(ISS + 1 + 4 * MSS, 4 * MSS, 4000);
+        assertEquals(6000, reno.cwnd(), "an ACK of four SMSS adds two");
+        reno.onAdvancingAck(ISS + 1 + 5 * MSS, MSS, 4000);
+        assertEquals(7000, reno.cwnd(), "an ACK of one SMSS still adds one");
+        reno.onAdvancingAck(ISS + 1 + 5 * MSS + 300, 300, 4000);
+        assertEquals(7300, reno.cwnd(), "an ACK of 300 bytes adds 300");
+    }
+
+    /**
      * At cwnd = ssthresh congestion avoidance takes over: bytes acknowledged accumulate, and each
      * time they reach cwnd, cwnd grows by one SMSS (RFC 5681 §3.1, byte counting of RFC 3465).
      */
