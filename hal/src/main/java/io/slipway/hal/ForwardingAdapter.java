@@ -50,6 +50,11 @@ public abstract class ForwardingAdapter implements LanAdapter {
     }
 
     @Override
+    public boolean checksumOffload() {
+        return inner.checksumOffload();
+    }
+
+    @Override
     public int maxFrameLength() {
         return inner.maxFrameLength();
     }

@@ -34,6 +34,16 @@ public interface LanAdapter extends AutoCloseable {
         return mtu();
     }
 
+    /**
+     * Whether the adapter vouches for the bytes it carries, so that TCP neither computes nor
+     * verifies its checksum over them: checksum offload, as a network card sums and checks in
+     * hardware and as Linux's loopback device marks its packets as checked. A stack that
+     * forwards a packet from such an adapter to one without it sums it first.
+     */
+    default boolean checksumOffload() {
+        return false;
+    }
+
     /** Largest frame: the largest packet ({@link #segmentOffloadLength}) plus the medium's link header. */
     default int maxFrameLength() {
         return segmentOffloadLength() + medium().headerLength();

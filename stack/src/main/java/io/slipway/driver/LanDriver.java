@@ -78,6 +78,11 @@ public final class LanDriver {
         return adapter.segmentOffloadLength();
     }
 
+    /** Whether the adapter vouches for the bytes it carries ({@link LanAdapter#checksumOffload}). */
+    public boolean checksumOffload() {
+        return adapter.checksumOffload();
+    }
+
     public void setReceiver(FrameReceiver receiver) {
         this.receiver = receiver;
     }

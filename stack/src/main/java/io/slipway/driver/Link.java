@@ -27,6 +27,14 @@ public interface Link {
         return mtu();
     }
 
+    /**
+     * Whether TCP may leave its checksum uncomputed on packets sent here and unchecked on
+     * packets received here ({@link io.slipway.hal.LanAdapter#checksumOffload}).
+     */
+    default boolean checksumOffload() {
+        return false;
+    }
+
     /** Bytes of link header {@link #send} puts in front of a packet: the headroom it needs. */
     int headerLength();
 

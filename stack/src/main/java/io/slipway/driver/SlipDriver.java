@@ -52,6 +52,12 @@ public final class SlipDriver extends AbstractLinkDriver {
         return decompressor == null ? lan.segmentOffloadLength() : lan.mtu();
     }
 
+    /** Without header compression, the adapter's (CSLIP carries the checksum as the RFC does). */
+    @Override
+    public boolean checksumOffload() {
+        return decompressor == null && lan.checksumOffload();
+    }
+
     @Override
     public int headerLength() {
         return 0;

@@ -62,6 +62,11 @@ public final class IpInterface implements LinkReceiver {
         return link.segmentOffloadLength();
     }
 
+    /** Whether TCP's checksum is left to the link ({@link Link#checksumOffload}). */
+    public boolean checksumOffload() {
+        return link.checksumOffload();
+    }
+
     /** Whether TCP offers timestamps (RFC 7323) to peers reached through here. */
     public boolean tcpTimestamps() {
         return tcpTimestamps;

@@ -1,6 +1,8 @@
 package io.slipway.ip;
 
+import io.slipway.base.Bytes;
 import io.slipway.base.Counters;
+import io.slipway.base.InternetChecksum;
 import io.slipway.base.FrameRing;
 import io.slipway.base.PacketBuffer;
 import io.slipway.base.TimerQueue;
@@ -272,6 +274,9 @@ public final class Ipv4 {
                     packet.data(), packet.offset(), packet.length(), in, false, nowNanos);
             return;
         }
+        if (in.checksumOffload() && !out.checksumOffload() && h.protocol() == IpProtocol.TCP && !h.isFragment()) {
+            completeTcpChecksum(h, packet); // its sender left the sum to a link that vouched for it
+        }
         h.setTtl(h.ttl() - 1);
         h.updateChecksum();
         events.increment(IpEvent.FORWARDED);
@@ -378,6 +383,40 @@ public final class Ipv4 {
         }
         Route route = routes.lookup(destination);
         return route == null ? 0 : route.out().mtu();
+    }
+
+    /**
+     * Sums the TCP segment in {@code packet} into its checksum field (RFC 9293 §3.1: over the
+     * pseudo-header and the segment), for a packet that leaves by a link without checksum
+     * offload after arriving by one with it, whose sender may have left the field unsummed; as
+     * Linux's skb_checksum_help before a device that cannot sum.
+     */
+    private static void completeTcpChecksum(Ipv4Header h, PacketBuffer packet) {
+        int segment = packet.offset() + h.headerLength();
+        int length = packet.length() - h.headerLength();
+        if (length < TCP_CHECKSUM_OFFSET + 2) {
+            return; // no room for a checksum: TCP at the far end drops it as truncated
+        }
+        byte[] data = packet.data();
+        Bytes.put16(data, segment + TCP_CHECKSUM_OFFSET, 0);
+        long sum = InternetChecksum.add32(0, h.source());
+        sum = InternetChecksum.add32(sum, h.destination());
+        sum = InternetChecksum.add16(sum, IpProtocol.TCP);
+        sum = InternetChecksum.add16(sum, length);
+        sum = InternetChecksum.add(sum, data, segment, length);
+        Bytes.put16(data, segment + TCP_CHECKSUM_OFFSET, InternetChecksum.finish(sum));
+    }
+
+    /** Where the checksum sits in a TCP header (RFC 9293 §3.1). */
+    private static final int TCP_CHECKSUM_OFFSET = 16;
+
+    /** Whether TCP's checksum to {@code destination} is left to its interface ({@link IpInterface#checksumOffload}). */
+    public boolean checksumOffloadFor(int destination) {
+        if (isLocalAddress(destination) || destination == Ipv4Address.LIMITED_BROADCAST) {
+            return false;
+        }
+        Route route = routes.lookup(destination);
+        return route != null && route.out().checksumOffload();
     }
 
     /**

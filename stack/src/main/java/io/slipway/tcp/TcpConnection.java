@@ -88,6 +88,8 @@ public final class TcpConnection {
      * largest multiple of it that fits, as Linux's TSO segments on its loopback device.
      */
     int largestSegment;
+    /** The interface vouches for the bytes: our data segments go unsummed (io.slipway.hal.LanAdapter#checksumOffload). */
+    boolean checksumOffload;
 
     // ---- FIN
     /** App: the application is done sending (shutdownOutput or close): a FIN follows the data. */
@@ -314,6 +316,7 @@ public final class TcpConnection {
         this.remoteAddress = remote;
         this.remotePort = remotePort;
         listener = null;
+        checksumOffload = false;
         error = null;
         softError = null;
         finReceived = false;

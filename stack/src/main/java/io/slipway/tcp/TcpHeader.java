@@ -78,17 +78,29 @@ public final class TcpHeader {
      * the drop reason. Options are checked by {@link #parseOptions}.
      */
     public TcpEvent check(int sourceAddress, int destinationAddress) {
+        TcpEvent bad = checkLengths();
+        if (bad != null) {
+            return bad;
+        }
+        // RFC 9293 §3.1: a receiver checks the checksum (MUST-3). Unlike UDP there is no
+        // "no checksum" value: a zero field is checked like any other.
+        if (computeChecksum(sourceAddress, destinationAddress, available) != 0) {
+            return TcpEvent.DROP_BAD_CHECKSUM;
+        }
+        return null;
+    }
+
+    /**
+     * {@link #check} without the checksum, for a segment from a link with checksum offload: null
+     * when the header fits, else the drop reason.
+     */
+    public TcpEvent checkLengths() {
         if (available < MIN_LENGTH) {
             return TcpEvent.DROP_TRUNCATED;
         }
         int headerLength = headerLength();
         if (headerLength < MIN_LENGTH || headerLength > available) {
             return TcpEvent.DROP_BAD_HEADER_LENGTH;
-        }
-        // RFC 9293 §3.1: a receiver checks the checksum (MUST-3). Unlike UDP there is no
-        // "no checksum" value: a zero field is checked like any other.
-        if (computeChecksum(sourceAddress, destinationAddress, available) != 0) {
-            return TcpEvent.DROP_BAD_CHECKSUM;
         }
         return null;
     }

@@ -19,18 +19,21 @@ final class CableEnd implements LanAdapter {
     private final Medium medium;
     private final int mtu;
     private final int segmentOffloadLength;
+    private final boolean checksumOffload;
     private final LinkCounters counters = new LinkCounters();
     private volatile Runnable wakeup = NO_WAKEUP;
     /** Set once by the cable before it is handed out. */
     private Lane out;
     private Lane in;
 
-    CableEnd(LoopbackCable cable, String name, Medium medium, int mtu, int segmentOffloadLength) {
+    CableEnd(LoopbackCable cable, String name, Medium medium, int mtu, int segmentOffloadLength,
+            boolean checksumOffload) {
         this.cable = cable;
         this.name = name;
         this.medium = medium;
         this.mtu = mtu;
         this.segmentOffloadLength = segmentOffloadLength;
+        this.checksumOffload = checksumOffload;
     }
 
     void connect(Lane sending, Lane receiving) {
@@ -60,6 +63,11 @@ final class CableEnd implements LanAdapter {
     @Override
     public int segmentOffloadLength() {
         return segmentOffloadLength;
+    }
+
+    @Override
+    public boolean checksumOffload() {
+        return checksumOffload;
     }
 
     @Override

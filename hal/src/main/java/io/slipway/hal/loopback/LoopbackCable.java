@@ -50,8 +50,8 @@ public final class LoopbackCable implements AutoCloseable {
         this.name = builder.name;
         this.framing = builder.framing;
         int offload = Math.max(builder.mtu, builder.segmentOffload);
-        this.a = new CableEnd(this, name + ".a", builder.medium, builder.mtu, offload);
-        this.b = new CableEnd(this, name + ".b", builder.medium, builder.mtu, offload);
+        this.a = new CableEnd(this, name + ".a", builder.medium, builder.mtu, offload, builder.checksumOffload);
+        this.b = new CableEnd(this, name + ".b", builder.medium, builder.mtu, offload, builder.checksumOffload);
         // Each direction draws from its own stream, so one side's traffic cannot shift the other's
         // losses, whichever thread runs first.
         SplittableRandom root = new SplittableRandom(builder.seed);
@@ -157,6 +157,7 @@ public final class LoopbackCable implements AutoCloseable {
         private Medium medium = Medium.IP;
         private int mtu = 1500;
         private int segmentOffload;
+        private boolean checksumOffload;
         private Impairments aToB = Impairments.PERFECT;
         private Impairments bToA = Impairments.PERFECT;
         private long seed;
@@ -207,6 +208,16 @@ public final class LoopbackCable implements AutoCloseable {
                         + maxPacket);
             }
             this.segmentOffload = positive(maxPacket, "segmentation offload");
+            return this;
+        }
+
+        /**
+         * Checksum offload: the ends vouch for the bytes they carry, so TCP neither sums nor
+         * checks its checksum over them, as on Linux's loopback device. For the unframed cable
+         * that corrupts nothing: with corruption on, nothing would find a flipped bit.
+         */
+        public Builder checksumOffload() {
+            this.checksumOffload = true;
             return this;
         }
 
@@ -272,6 +283,9 @@ public final class LoopbackCable implements AutoCloseable {
             if (segmentOffload != 0 && framing != null) {
                 throw new IllegalArgumentException("segmentation offload is for the unframed cable, not "
                         + framing.name() + ": a framed line carries what its MTU allows");
+            }
+            if (checksumOffload && (framing != null || aToB.corruption() > 0 || bToA.corruption() > 0)) {
+                throw new IllegalArgumentException("checksum offload is for an unframed cable that corrupts nothing");
             }
             if (segmentOffload != 0 && segmentOffload < mtu) {
                 throw new IllegalArgumentException("segmentation offload (" + segmentOffload

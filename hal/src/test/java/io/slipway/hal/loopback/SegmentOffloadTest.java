@@ -2,6 +2,7 @@ package io.slipway.hal.loopback;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The unframed cable's segmentation offload: packets up to the offload's size cross whole, as on
- * Linux's loopback device with TSO/GSO on; without it the MTU bounds every frame.
+ * Linux's loopback device with TSO/GSO on; without it the MTU bounds every frame. And checksum
+ * offload, only where nothing on the cable can change a bit.
  */
 class SegmentOffloadTest {
     private final ManualClock clock = new ManualClock();
@@ -42,6 +44,20 @@ class SegmentOffloadTest {
         assertTrue(cable.a().transmit(big, 0, big.length)); // taken, and dropped as too long
         assertEquals(1, cable.a().counters().drops(DropReason.TX_TOO_LONG));
         assertEquals(-1, cable.b().receive(new byte[2000], 0, 2000));
+    }
+
+    @Test
+    void shouldOfferChecksumOffloadOnlyWhenAsked() {
+        assertTrue(LoopbackCable.builder(clock).checksumOffload().build().b().checksumOffload());
+        assertFalse(LoopbackCable.builder(clock).build().a().checksumOffload());
+    }
+
+    @Test
+    void shouldRefuseChecksumOffloadOnAFramedOrCorruptingCable() {
+        assertThrows(IllegalArgumentException.class,
+                () -> LoopbackCable.builder(clock).framing(Framing.SLIP).checksumOffload().build());
+        assertThrows(IllegalArgumentException.class, () -> LoopbackCable.builder(clock).checksumOffload()
+                .impairments(Impairments.builder().corruption(0.01).build()).build());
     }
 
     @Test
