@@ -126,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
         double java = MemoryBulk.linuxLoopback(seconds);
         Double iperf = Iperf3.loopbackMss1460(seconds);
         Double perSegment = Iperf3.perSegmentLoopback(seconds);
-        say(out, "  slipway, segmentation offload    %8.3f Gbit/s   (MSS 1460, segments of up to 64 KiB cross whole)",
+        say(out, "  slipway, offloads as Linux's lo  %8.3f Gbit/s   (MSS 1460, segments of up to 64 KiB, checksums left to the cable)",
                 gbits(offloaded));
         say(out, "  slipway, IP packets on the cable %8.3f Gbit/s   (each segment handled alone)", gbits(ours));
         say(out, "  slipway, SLIP-framed cable       %8.3f Gbit/s   (SLIP encoding and decoding each frame)", gbits(slip));

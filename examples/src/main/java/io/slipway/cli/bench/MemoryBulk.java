@@ -39,7 +39,10 @@ final class MemoryBulk {
         IP_PACKETS,
         /** SLIP-encoded and decoded frames. */
         SLIP_FRAMED,
-        /** IP packets, TCP segments of up to 64 KiB whole: Linux's loopback with TSO/GSO. */
+        /**
+         * IP packets, TCP segments of up to 64 KiB whole and their checksums left to the cable:
+         * Linux's loopback with TSO/GSO and its checksum offload.
+         */
         SEGMENT_OFFLOAD
     }
 
