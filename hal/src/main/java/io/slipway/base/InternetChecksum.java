@@ -75,6 +75,14 @@ public final class InternetChecksum {
         return ((word & 0xff) << 8) | (word >>> 8);
     }
 
+    /**
+     * The running sum of a transport checksum's pseudo-header (RFC 9293 §3.1, RFC 768): source
+     * and destination address, zero, the protocol, and the segment's or datagram's length.
+     */
+    public static long pseudoHeader(int source, int destination, int protocol, int length) {
+        return add16(add16(add32(add32(0, source), destination), protocol), length);
+    }
+
     /** Adds a 16-bit value (a pseudo-header field) to a running sum. */
     public static long add16(long sum, int v) {
         return sum + (v & 0xffff);

@@ -2,8 +2,8 @@ package io.slipway.ip;
 
 import io.slipway.base.Bytes;
 import io.slipway.base.Counters;
-import io.slipway.base.InternetChecksum;
 import io.slipway.base.FrameRing;
+import io.slipway.base.InternetChecksum;
 import io.slipway.base.PacketBuffer;
 import io.slipway.base.TimerQueue;
 import io.slipway.driver.EtherType;
@@ -399,10 +399,7 @@ public final class Ipv4 {
         }
         byte[] data = packet.data();
         Bytes.put16(data, segment + TCP_CHECKSUM_OFFSET, 0);
-        long sum = InternetChecksum.add32(0, h.source());
-        sum = InternetChecksum.add32(sum, h.destination());
-        sum = InternetChecksum.add16(sum, IpProtocol.TCP);
-        sum = InternetChecksum.add16(sum, length);
+        long sum = InternetChecksum.pseudoHeader(h.source(), h.destination(), IpProtocol.TCP, length);
         sum = InternetChecksum.add(sum, data, segment, length);
         Bytes.put16(data, segment + TCP_CHECKSUM_OFFSET, InternetChecksum.finish(sum));
     }

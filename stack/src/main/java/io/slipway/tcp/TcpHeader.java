@@ -298,10 +298,7 @@ public final class TcpHeader {
 
     /** The checksum over the pseudo-header and {@code length} bytes; 0 when a received one is right. */
     private int computeChecksum(int sourceAddress, int destinationAddress, int length) {
-        long sum = InternetChecksum.add32(0, sourceAddress);
-        sum = InternetChecksum.add32(sum, destinationAddress);
-        sum = InternetChecksum.add16(sum, IpProtocol.TCP);
-        sum = InternetChecksum.add16(sum, length);
+        long sum = InternetChecksum.pseudoHeader(sourceAddress, destinationAddress, IpProtocol.TCP, length);
         return InternetChecksum.finish(InternetChecksum.add(sum, data, offset, length));
     }
 }

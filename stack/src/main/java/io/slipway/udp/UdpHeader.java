@@ -107,10 +107,7 @@ public final class UdpHeader {
 
     /** The checksum over the pseudo-header and {@code length} bytes; 0 when a received one is right. */
     private int computeChecksum(int sourceAddress, int destinationAddress, int length) {
-        long sum = InternetChecksum.add32(0, sourceAddress);
-        sum = InternetChecksum.add32(sum, destinationAddress);
-        sum = InternetChecksum.add16(sum, IpProtocol.UDP);
-        sum = InternetChecksum.add16(sum, length);
+        long sum = InternetChecksum.pseudoHeader(sourceAddress, destinationAddress, IpProtocol.UDP, length);
         return InternetChecksum.finish(InternetChecksum.add(sum, data, offset, length));
     }
 }
