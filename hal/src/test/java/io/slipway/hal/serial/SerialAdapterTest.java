@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -238,11 +240,17 @@ class SerialAdapterTest {
     @Test
     void shouldApplyBackPressureWhenTheTransmitRingIsFullAndWakeWhenItDrains() throws Exception {
         BytePipe pipe = new BytePipe(1024, 20);
-        SerialAdapter adapter = track(new SerialAdapter(pipe.a(), Framing.SLIP, SerialAdapter.SLIP_MTU, 4096, 8192));
+        GatedLine gated = new GatedLine(pipe.a());
+        SerialAdapter adapter = track(new SerialAdapter(gated, Framing.SLIP, SerialAdapter.SLIP_MTU, 4096, 8192));
         adapter.setWakeup(wakeups::incrementAndGet);
         byte[] frame = new byte[1000];
-        int accepted = 0;
-        // Nobody reads the far end: the pipe fills, the writer blocks, then the ring fills.
+        assertTrue(adapter.transmit(frame, 0, frame.length));
+        int accepted = 1;
+        frame[0] = 1;
+        // The writer takes the first bytes out of the ring and stops at the shut gate, as on a
+        // line that does not drain. From then on only transmit changes the ring, so the check
+        // below cannot race a writer still moving bytes into the line (a CI failure of 2026-12-03).
+        gated.awaitWriterAtGate();
         while (adapter.transmit(frame, 0, frame.length)) {
             frame[0] = (byte) ++accepted;
             assertTrue(accepted < 100, "transmit never pushed back");
@@ -250,6 +258,7 @@ class SerialAdapterTest {
         assertFalse(adapter.canTransmit());
         int wakeupsWhenFull = wakeups.get();
 
+        gated.open();
         byte[] line = drain(pipe.b(), accepted * 1002);
         Await.until(() -> wakeups.get() > wakeupsWhenFull, "wake-up once transmit room freed");
 
@@ -518,6 +527,53 @@ class SerialAdapterTest {
         decoder.accept(wire, 0, wire.length);
         assertEquals(0, counters.totalDrops(), counters.toString());
         return frames;
+    }
+
+    /** A line whose writes wait at a gate until it is opened (or the line closed). */
+    private static final class GatedLine implements SerialLine {
+        private final SerialLine line;
+        private final CountDownLatch writerAtGate = new CountDownLatch(1);
+        private final CountDownLatch gate = new CountDownLatch(1);
+
+        GatedLine(SerialLine line) {
+            this.line = line;
+        }
+
+        void awaitWriterAtGate() throws InterruptedException {
+            assertTrue(writerAtGate.await(10, TimeUnit.SECONDS), "the writer never wrote");
+        }
+
+        void open() {
+            gate.countDown();
+        }
+
+        @Override
+        public String name() {
+            return line.name();
+        }
+
+        @Override
+        public int read(byte[] dst, int off, int len) throws IOException {
+            return line.read(dst, off, len);
+        }
+
+        @Override
+        public void write(byte[] src, int off, int len) throws IOException {
+            writerAtGate.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted at the gate", e);
+            }
+            line.write(src, off, len);
+        }
+
+        @Override
+        public void close() {
+            line.close();
+            gate.countDown();
+        }
     }
 
     /** A line that waits on reads until closed; subclasses make it fail. */
