@@ -3,6 +3,7 @@ package io.slipway.stack;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.base.SystemClock;
@@ -54,5 +55,43 @@ class StackRunnerTest {
         assertFalse(runner.isRunning());
         assertSame(bug, runner.failure());
         runner.close();
+    }
+
+    /** A spin far longer than the test: what it must not outlast. */
+    private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+    @Test
+    void shouldTakeAWakeUpThatComesWhileItSpins() throws InterruptedException {
+        try (StackRunner runner = new StackRunner(stack, SystemClock.INSTANCE, MINUTE).start()) {
+            CountDownLatch ran = new CountDownLatch(1);
+            // Nothing is due, so the thread spins for its minute: the task must not wait that out.
+            Thread.sleep(20);
+            runner.execute(ran::countDown);
+            assertTrue(ran.await(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void shouldStopSpinningAtTheNextDeadline() throws InterruptedException {
+        try (StackRunner runner = new StackRunner(stack, SystemClock.INSTANCE, MINUTE).start()) {
+            CountDownLatch fired = new CountDownLatch(1);
+            Timer timer = new Timer(now -> fired.countDown());
+            runner.execute(() -> stack.timers().schedule(timer,
+                    SystemClock.INSTANCE.nanos() + TimeUnit.MILLISECONDS.toNanos(20)));
+            assertTrue(fired.await(5, TimeUnit.SECONDS), "the timer waited out the spin");
+        }
+    }
+
+    @Test
+    void shouldStopOnCloseWhileSpinning() throws InterruptedException {
+        StackRunner runner = new StackRunner(stack, SystemClock.INSTANCE, MINUTE).start();
+        Thread.sleep(20);
+        runner.close();
+        assertFalse(runner.thread().isAlive());
+    }
+
+    @Test
+    void shouldRefuseANegativeSpin() {
+        assertThrows(IllegalArgumentException.class, () -> new StackRunner(stack, SystemClock.INSTANCE, -1));
     }
 }
