@@ -1,6 +1,7 @@
 package io.slipway.cli.bench;
 
 import io.slipway.hal.framing.Framing;
+import io.slipway.stack.StackRunner;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
         say(out, "in-memory bulk: one connection, two stacks on the unpaced cable, MTU 1500, rings of %d KiB "
                 + "(real time, %d s)", MemoryBulk.RING_BYTES / 1024, seconds);
         double offloaded = MemoryBulk.slipway(MemoryBulk.Wire.SEGMENT_OFFLOAD, seconds);
+        double offloadedParking = MemoryBulk.slipway(MemoryBulk.Wire.SEGMENT_OFFLOAD, seconds, false);
         double ours = MemoryBulk.slipway(MemoryBulk.Wire.IP_PACKETS, seconds);
         double slip = MemoryBulk.slipway(MemoryBulk.Wire.SLIP_FRAMED, seconds);
         double java = MemoryBulk.linuxLoopback(seconds);
@@ -128,11 +130,13 @@ public final class BenchCommand implements Callable<Integer> {
         Double perSegment = Iperf3.perSegmentLoopback(seconds);
         say(out, "  slipway, offloads as Linux's lo  %8.3f Gbit/s   (MSS 1460, segments of up to 64 KiB, checksums left to the cable)",
                 gbits(offloaded));
+        say(out, "  the same, threads park at once   %8.3f Gbit/s   (no %d us watch for a wake-up before parking)",
+                gbits(offloadedParking), StackRunner.DEFAULT_SPIN_NANOS / 1000);
         say(out, "  slipway, IP packets on the cable %8.3f Gbit/s   (each segment handled alone)", gbits(ours));
         say(out, "  slipway, SLIP-framed cable       %8.3f Gbit/s   (SLIP encoding and decoding each frame)", gbits(slip));
         if (iperf != null) {
-            say(out, "  Linux loopback, iperf3 -M 1460   %8.3f Gbit/s   slipway with offload/Linux %.2f (TSO/GSO/GRO on)",
-                    gbits(iperf), offloaded / iperf);
+            say(out, "  Linux loopback, iperf3 -M 1460   %8.3f Gbit/s   slipway with offload/Linux %.2f (TSO/GSO/GRO on;"
+                    + " parking at once %.2f)", gbits(iperf), offloaded / iperf, offloadedParking / iperf);
         } else {
             say(out, "  Linux loopback, iperf3 -M 1460   (iperf3 not installed: apt-get install iperf3)");
         }
@@ -149,10 +153,14 @@ public final class BenchCommand implements Callable<Integer> {
     private void roundTrips(PrintWriter out) throws Exception {
         say(out, "request/response: 1-byte round trips to the echo service, two stacks on the unpaced cable (real time, %d s)",
                 seconds);
-        double ours = RoundTrips.slipway(seconds);
+        double ours = RoundTrips.slipway(seconds, true);
+        double parking = RoundTrips.slipway(seconds, false);
         double linux = RoundTrips.linuxLoopback(seconds);
         say(out, "  slipway                          %10.0f round trips/s", ours);
-        say(out, "  Linux loopback, Java sockets     %10.0f round trips/s   slipway/Linux %.2f", linux, ours / linux);
+        say(out, "  the same, threads park at once   %10.0f round trips/s   (no %d us watch for a wake-up before parking)",
+                parking, StackRunner.DEFAULT_SPIN_NANOS / 1000);
+        say(out, "  Linux loopback, Java sockets     %10.0f round trips/s   slipway/Linux %.2f (parking at once %.2f)",
+                linux, ours / linux, parking / linux);
     }
 
     private void latency(PrintWriter out) throws Exception {

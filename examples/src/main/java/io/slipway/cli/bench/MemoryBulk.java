@@ -49,11 +49,22 @@ final class MemoryBulk {
     /** The largest packet the offloading cable carries: an IPv4 datagram's limit, as Linux's 64 KiB GSO size. */
     static final int OFFLOAD_BYTES = 65_535;
 
-    /** Bytes per second that slipway carried. */
+    /** Bytes per second that slipway carried, its stack threads spinning before they park. */
     static double slipway(Wire wire, int seconds) throws SocketException, InterruptedException {
+        return slipway(wire, seconds, true);
+    }
+
+    /**
+     * Bytes per second that slipway carried; {@code spin}: whether the stack threads watch for a
+     * wake-up before they park ({@link io.slipway.stack.StackRunner}), or park at once.
+     */
+    static double slipway(Wire wire, int seconds, boolean spin) throws SocketException, InterruptedException {
         StackConfig config = StackConfig.DEFAULT.withTcp(TcpConfig.DEFAULT.withBuffers(RING_BYTES, RING_BYTES));
         try (Pair pair = wire == Wire.SEGMENT_OFFLOAD ? Pair.realTimeWithSegmentOffload(OFFLOAD_BYTES, 1500, config)
                 : Pair.realTime(wire == Wire.SLIP_FRAMED, Impairments.PERFECT, 1500, config)) {
+            if (!spin) {
+                pair.parkingAtOnce();
+            }
             BulkReceiver receiver = new BulkReceiver(pair.b.sockets(), PORT);
             BulkSender sender = new BulkSender(pair.a.sockets(), Pair.B, PORT, Long.MAX_VALUE / 2, false);
             pair.onB(receiver).onA(sender);

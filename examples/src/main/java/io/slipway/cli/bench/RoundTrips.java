@@ -25,8 +25,12 @@ final class RoundTrips {
     private RoundTrips() {
     }
 
-    static double slipway(int seconds) throws SocketException, InterruptedException {
+    /** Round trips per second; {@code spin}: whether the stack threads watch for a wake-up before they park. */
+    static double slipway(int seconds, boolean spin) throws SocketException, InterruptedException {
         try (Pair pair = Pair.realTime(true, Impairments.PERFECT, 1500, StackConfig.DEFAULT)) {
+            if (!spin) {
+                pair.parkingAtOnce();
+            }
             new TcpEcho(pair.b.sockets(), PORT, 1, 1);
             KeystrokeClient client = new KeystrokeClient(pair.a.sockets(), Pair.B, PORT, 0);
             pair.onA(client);
