@@ -1,32 +1,87 @@
 package io.slipway.base;
 
 /**
- * One packet's bytes: a fixed array with a window {@code [offset, offset + length)} that moves as
+ * One packet's bytes: an array with a window {@code [offset, offset + length)} that moves as
  * headers are added in front ({@link #prepend}) on the way down, or stripped ({@link #consume})
  * on the way up. The space before {@code offset} is the headroom kept for the headers of the
  * layers below, so a packet is built once and never copied to make room.
  *
  * <p>Buffers come from a {@link PacketPool} and go back to it; a buffer is owned by one layer at
  * a time and is not thread-safe.
+ *
+ * <p>An {@linkplain #exchangeable exchangeable} buffer's array may change places with another of
+ * the same length ({@link #exchange}), so that an adapter can take a frame, or hand one over,
+ * without copying it (as a network card's driver swaps a full ring buffer for an empty one).
+ * Whoever owns such a buffer reads its array through {@link #data()} each time and keeps no
+ * reference to it across a call that is given the buffer. Every other buffer's array is fixed.
  */
 public final class PacketBuffer {
-    private final byte[] data;
+    /**
+     * The length of every exchangeable buffer's array: the largest IPv4 datagram (65 535 bytes)
+     * with room for link and IP headers in front. One length for all, so that arrays can change
+     * places between any two of them.
+     */
+    public static final int EXCHANGE_CAPACITY = 128 + 65_535;
+
+    private byte[] data;
     private final int poolIndex;
+    private final boolean exchangeable;
     private int offset;
     private int length;
     /** True while the buffer sits in its pool; guards against double release and use after release. */
     boolean pooled;
 
     PacketBuffer(int capacity, int poolIndex) {
+        this(capacity, poolIndex, false);
+    }
+
+    private PacketBuffer(int capacity, int poolIndex, boolean exchangeable) {
         this.data = new byte[capacity];
         this.poolIndex = poolIndex;
+        this.exchangeable = exchangeable;
     }
 
     /** A buffer outside any pool, for tests and one-off use. */
     public static PacketBuffer standalone(int capacity, int headroom) {
-        PacketBuffer b = new PacketBuffer(capacity, -1);
+        PacketBuffer b = new PacketBuffer(capacity, -1, false);
         b.reset(headroom);
         return b;
+    }
+
+    /**
+     * A buffer outside any pool whose array, {@link #EXCHANGE_CAPACITY} bytes long, may change
+     * places with another ({@link #exchange}).
+     */
+    public static PacketBuffer exchangeable(int headroom) {
+        PacketBuffer b = new PacketBuffer(EXCHANGE_CAPACITY, -1, true);
+        b.reset(headroom);
+        return b;
+    }
+
+    /** Whether {@link #exchange} may give this buffer another array. */
+    public boolean isExchangeable() {
+        return exchangeable;
+    }
+
+    /**
+     * Gives this exchangeable buffer {@code replacement} as its array and returns the array it
+     * had, which the caller then owns; the window stays as it was. {@code replacement} must be
+     * {@link #EXCHANGE_CAPACITY} bytes long, so every exchangeable buffer keeps its capacity.
+     */
+    public byte[] exchange(byte[] replacement) {
+        if (!exchangeable) {
+            throw new IllegalStateException("this buffer's array is fixed");
+        }
+        if (replacement.length != EXCHANGE_CAPACITY) {
+            throw new IllegalArgumentException("a " + replacement.length + "-byte array in exchange for "
+                    + EXCHANGE_CAPACITY);
+        }
+        if (replacement == data) {
+            throw new IllegalArgumentException("an array in exchange for itself");
+        }
+        byte[] old = data;
+        data = replacement;
+        return old;
     }
 
     public byte[] data() {

@@ -6,6 +6,10 @@ import java.util.Objects;
  * A {@link LanAdapter} that wraps another and forwards every call to it: the base of adapters
  * that look at the frames going by (a pcap tap, a trace) and change nothing else. Subclasses
  * override what they watch, usually {@link #transmit} and {@link #receive}.
+ *
+ * <p>It does not pass on {@link LanAdapter#exchangesArrays}: frames go through the copying
+ * {@code transmit} and {@code receive}, where a subclass sees each of them. A subclass that
+ * watches the {@link io.slipway.base.PacketBuffer} forms as well may forward all three.
  */
 public abstract class ForwardingAdapter implements LanAdapter {
     protected final LanAdapter inner;

@@ -1,5 +1,7 @@
 package io.slipway.hal;
 
+import io.slipway.base.PacketBuffer;
+
 /**
  * The LAN adapter a LAN driver controls: it puts frames on the link and takes frames off it.
  *
@@ -7,8 +9,10 @@ package io.slipway.hal;
  * Ethernet II frame without FCS for {@link Medium#ETHERNET}); framing such as SLIP or the FCS is
  * the adapter's business. The stack thread calls {@link #transmit} and {@link #receive} with
  * buffers it owns and lends; nothing is allocated per frame and the adapter keeps no reference to
- * the caller's arrays. Whatever happens on the link, these methods do not throw for a peer's bad
- * input: bad frames are dropped and counted in {@link #counters()}.
+ * the caller's arrays, unless it {@linkplain #exchangesArrays exchanges arrays} with exchangeable
+ * buffers: then it takes their arrays in trade for its own. Whatever happens on the link, these
+ * methods do not throw for a peer's bad input: bad frames are dropped and counted in
+ * {@link #counters()}.
  *
  * <p>An adapter reports readiness through the wake-up it is given ({@link #setWakeup}: a frame
  * arrived, transmit space freed, the link changed) and, for adapters that model time such as the
@@ -72,6 +76,42 @@ public interface LanAdapter extends AutoCloseable {
      * ({@link DropReason#BUFFER_TOO_SMALL}), and the next one is tried.
      */
     int receive(byte[] into, int off, int maxLen);
+
+    /**
+     * Whether this adapter trades arrays with {@linkplain PacketBuffer#isExchangeable exchangeable}
+     * buffers in {@link #transmit(PacketBuffer)} and {@link #receive(PacketBuffer, int)} instead of
+     * copying frames: a driver then receives into such a buffer. An adapter wrapping another
+     * ({@link ForwardingAdapter}) does not, unless it says so: it sees every frame copied.
+     */
+    default boolean exchangesArrays() {
+        return false;
+    }
+
+    /**
+     * Queues the frame in {@code frame}'s window, as {@link #transmit(byte[], int, int)} does. An
+     * adapter that {@linkplain #exchangesArrays exchanges arrays} may, when the buffer is
+     * exchangeable, keep the buffer's array and give it one of its own in exchange: after this
+     * returns true the buffer's bytes are no longer the frame's. Refused (false), the buffer is
+     * as it was.
+     */
+    default boolean transmit(PacketBuffer frame) {
+        return transmit(frame.data(), frame.offset(), frame.length());
+    }
+
+    /**
+     * Takes the next received frame into {@code into}, as {@link #receive(byte[], int, int)} does
+     * at {@code headroom}, and sets the buffer's window to it; returns its length, or -1. An
+     * adapter that {@linkplain #exchangesArrays exchanges arrays} may instead give an
+     * exchangeable buffer the array the frame is in, taking the buffer's own: the frame then
+     * starts at least {@code headroom} bytes in.
+     */
+    default int receive(PacketBuffer into, int headroom) {
+        int len = receive(into.data(), headroom, into.capacity() - headroom);
+        if (len >= 0) {
+            into.set(headroom, len);
+        }
+        return len;
+    }
 
     /**
      * The receive losses ({@link DropReason#isReceiveLoss}) found before the frame the last

@@ -2,8 +2,10 @@ package io.slipway.base;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -166,5 +168,32 @@ class PacketBufferTest {
         assertThrows(IllegalArgumentException.class, () -> b.set(Integer.MAX_VALUE, Integer.MAX_VALUE));
         assertEquals(0, b.offset());
         assertEquals(0, b.length());
+    }
+
+    @Test
+    void shouldTradeAnExchangeableBuffersArrayForOneOfTheSameLengthAndKeepTheWindow() {
+        PacketBuffer b = PacketBuffer.exchangeable(34);
+        b.append(100);
+        byte[] mine = b.data();
+        byte[] theirs = new byte[PacketBuffer.EXCHANGE_CAPACITY];
+
+        assertSame(mine, b.exchange(theirs));
+        assertSame(theirs, b.data());
+        assertEquals(PacketBuffer.EXCHANGE_CAPACITY, b.capacity());
+        assertEquals(34, b.offset());
+        assertEquals(100, b.length());
+    }
+
+    @Test
+    void shouldRefuseAnExchangeThatWouldChangeTheCapacityOrIsNotAllowed() {
+        PacketBuffer b = PacketBuffer.exchangeable(0);
+        byte[] mine = b.data();
+        assertThrows(IllegalArgumentException.class, () -> b.exchange(new byte[PacketBuffer.EXCHANGE_CAPACITY - 1]));
+        assertThrows(IllegalArgumentException.class, () -> b.exchange(mine));
+        assertSame(mine, b.data());
+        PacketBuffer fixed = PacketBuffer.standalone(PacketBuffer.EXCHANGE_CAPACITY, 0);
+        assertThrows(IllegalStateException.class, () -> fixed.exchange(new byte[PacketBuffer.EXCHANGE_CAPACITY]));
+        assertTrue(b.isExchangeable());
+        assertFalse(fixed.isExchangeable());
     }
 }

@@ -1,5 +1,6 @@
 package io.slipway.hal.loopback;
 
+import io.slipway.base.PacketBuffer;
 import io.slipway.hal.DropReason;
 import io.slipway.hal.LanAdapter;
 import io.slipway.hal.LinkCounters;
@@ -20,6 +21,7 @@ final class CableEnd implements LanAdapter {
     private final int mtu;
     private final int segmentOffloadLength;
     private final boolean checksumOffload;
+    private final boolean exchangesArrays;
     private final LinkCounters counters = new LinkCounters();
     private volatile Runnable wakeup = NO_WAKEUP;
     /** Set once by the cable before it is handed out. */
@@ -27,13 +29,14 @@ final class CableEnd implements LanAdapter {
     private Lane in;
 
     CableEnd(LoopbackCable cable, String name, Medium medium, int mtu, int segmentOffloadLength,
-            boolean checksumOffload) {
+            boolean checksumOffload, boolean exchangesArrays) {
         this.cable = cable;
         this.name = name;
         this.medium = medium;
         this.mtu = mtu;
         this.segmentOffloadLength = segmentOffloadLength;
         this.checksumOffload = checksumOffload;
+        this.exchangesArrays = exchangesArrays;
     }
 
     void connect(Lane sending, Lane receiving) {
@@ -94,6 +97,26 @@ final class CableEnd implements LanAdapter {
     public int receive(byte[] into, int off, int maxLen) {
         Objects.checkFromIndexSize(off, maxLen, into.length);
         return in.receive(into, off, maxLen);
+    }
+
+    @Override
+    public boolean exchangesArrays() {
+        return exchangesArrays;
+    }
+
+    @Override
+    public boolean transmit(PacketBuffer frame) {
+        if (frame.length() > maxFrameLength()) {
+            counters.dropped(DropReason.TX_TOO_LONG);
+            return true;
+        }
+        return out.transmit(frame);
+    }
+
+    @Override
+    public int receive(PacketBuffer into, int headroom) {
+        Objects.checkIndex(headroom, into.capacity() + 1);
+        return in.receive(into, headroom);
     }
 
     @Override

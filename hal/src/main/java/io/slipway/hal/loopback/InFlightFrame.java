@@ -11,6 +11,8 @@ final class InFlightFrame {
      * own free one back, instead of copying the frame ({@link ReceiveQueue#handOver}).
      */
     byte[] bytes;
+    /** Where the frame starts in {@link #bytes}: 0, or the sender's offset when its array was taken. */
+    int offset;
     int length;
     /** When the last byte has crossed and reached the receiver, delays and hold included. */
     long arrivalNanos;

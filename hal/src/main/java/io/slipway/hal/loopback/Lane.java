@@ -1,6 +1,7 @@
 package io.slipway.hal.loopback;
 
 import io.slipway.base.Clock;
+import io.slipway.base.PacketBuffer;
 import io.slipway.hal.DropReason;
 import io.slipway.hal.framing.FrameDecoder;
 import io.slipway.hal.framing.FrameEncoder;
@@ -31,7 +32,13 @@ import java.util.SplittableRandom;
  * taking frames still overflows the queue once the slots run out.
  *
  * <p><b>Memory.</b> Frames in flight live in a fixed pool of {@link InFlightFrame} slots, ordered
- * by arrival in an index array; the encoder, decoder and receive queue are built once.
+ * by arrival in an index array; the encoder, decoder and receive queue are built once. On a
+ * cable that {@linkplain LoopbackCable.Builder#exchangeArrays exchanges arrays}, every array is
+ * {@link PacketBuffer#EXCHANGE_CAPACITY} long and frames change hands without a copy: the
+ * sender's buffer trades its array for a free slot's, the slot's array goes to the receive queue
+ * in trade for a free one, and the receiver's buffer trades its array for the queued frame's.
+ * Each array has one owner at a time; each trade happens under this lane's lock or across the
+ * receive queue's published positions, which order the two threads' accesses to it.
  */
 final class Lane {
     /** transmit() outcomes. */
@@ -50,6 +57,8 @@ final class Lane {
     private final FrameEncoder encoder;
     private final FrameDecoder decoder;
     private final TransmitLine line;
+    /** Whether exchangeable buffers trade arrays with this lane instead of being copied. */
+    private final boolean exchange;
     private final InFlightFrame[] slots;
     /** Stack of free slot indices. */
     private final int[] free;
@@ -73,7 +82,8 @@ final class Lane {
     private boolean up = true;
 
     Lane(Clock clock, Framing framing, Impairments impairments, SplittableRandom random, CableEnd sender,
-            CableEnd receiver, int transmitQueueFrames, int inFlightFrames, int receiveQueueFrames) {
+            CableEnd receiver, int transmitQueueFrames, int inFlightFrames, int receiveQueueFrames,
+            boolean exchange) {
         this.clock = clock;
         this.impairments = impairments;
         this.random = random;
@@ -81,12 +91,19 @@ final class Lane {
         this.receiver = receiver;
         this.headerLength = receiver.medium().headerLength();
         int maxFrame = receiver.maxFrameLength();
+        this.exchange = exchange;
         int slotCapacity;
+        int queuedCapacity = maxFrame;
         if (framing == null) {
             this.encoder = null;
             this.decoder = null;
-            slotCapacity = maxFrame;
-            this.staging = new byte[maxFrame];
+            if (exchange && maxFrame > PacketBuffer.EXCHANGE_CAPACITY) {
+                throw new IllegalArgumentException("frames of " + maxFrame + " bytes do not fit exchanged arrays of "
+                        + PacketBuffer.EXCHANGE_CAPACITY);
+            }
+            slotCapacity = exchange ? PacketBuffer.EXCHANGE_CAPACITY : maxFrame;
+            queuedCapacity = slotCapacity; // the two trade arrays
+            this.staging = new byte[slotCapacity];
         } else {
             this.encoder = framing.newEncoder();
             this.decoder = framing.newDecoder(maxFrame, new Decoded(), receiver.counters());
@@ -101,7 +118,7 @@ final class Lane {
             free[i] = inFlightFrames - 1 - i;
         }
         this.freeCount = inFlightFrames;
-        this.received = new ReceiveQueue(receiveQueueFrames, maxFrame);
+        this.received = new ReceiveQueue(receiveQueueFrames, queuedCapacity);
     }
 
     /** Puts {@code wireBytes} on the line; when they finish arriving. */
@@ -127,9 +144,26 @@ final class Lane {
             // Wasted if the frame is then refused or lost, which is rare; the sender's thread only.
             System.arraycopy(frame, off, staging, 0, len);
         }
+        return transmit(frame, off, len, null);
+    }
+
+    /**
+     * As {@link #transmit(byte[], int, int)} for the frame in {@code frame}'s window; on a lane
+     * that exchanges arrays an exchangeable buffer's array goes in flight as it is, and the
+     * buffer gets the free slot's array in exchange.
+     */
+    boolean transmit(PacketBuffer frame) {
+        if (!exchange || !frame.isExchangeable()) {
+            return transmit(frame.data(), frame.offset(), frame.length());
+        }
+        return transmit(frame.data(), frame.offset(), frame.length(), frame);
+    }
+
+    /** {@code exchangeWith}: the buffer whose array goes in flight, or null for the staged copy. */
+    private boolean transmit(byte[] frame, int off, int len, PacketBuffer exchangeWith) {
         int outcome;
         synchronized (this) {
-            outcome = transmitLocked(frame, off, len);
+            outcome = transmitLocked(frame, off, len, exchangeWith);
         }
         if (outcome == IN_FLIGHT) {
             // In real time the receiver's runner sleeps until nextEventNanos(): let it recompute.
@@ -138,7 +172,7 @@ final class Lane {
         return outcome != REFUSED;
     }
 
-    private int transmitLocked(byte[] frame, int off, int len) {
+    private int transmitLocked(byte[] frame, int off, int len, PacketBuffer exchangeWith) {
         if (!up) {
             sender.counters().dropped(DropReason.LINK_DOWN);
             return GONE;
@@ -168,16 +202,23 @@ final class Lane {
         InFlightFrame f = slots[index];
         if (encoder == null) {
             byte[] slotArray = f.bytes; // free, so nobody else holds it
-            f.bytes = staging;
-            staging = slotArray;
+            if (exchangeWith != null) {
+                f.bytes = exchangeWith.exchange(slotArray);
+                f.offset = off;
+            } else {
+                f.bytes = staging;
+                staging = slotArray;
+                f.offset = 0;
+            }
             f.length = len;
         } else {
             f.length = encoder.encode(frame, off, len, f.bytes, 0);
+            f.offset = 0;
         }
         long arrival = onLine(now, f.length) + impairments.propagationDelayNanos();
         if (chance(impairments.corruption()) && f.length > 0) {
             int bit = random.nextInt(f.length * 8);
-            f.bytes[bit >>> 3] ^= (byte) (1 << (bit & 7));
+            f.bytes[f.offset + (bit >>> 3)] ^= (byte) (1 << (bit & 7));
             counters.increment(CableEvent.CORRUPTED);
         }
         f.duplicate = chance(impairments.duplication());
@@ -213,7 +254,26 @@ final class Lane {
      * one, so the order is the line's either way.
      */
     int receive(byte[] into, int off, int maxLen) {
-        int n = takeQueued(into, off, maxLen);
+        return receive(into, off, maxLen, null);
+    }
+
+    /**
+     * Takes the next arrived frame into {@code into} at {@code headroom} and sets its window, as
+     * {@link io.slipway.hal.LanAdapter#receive(PacketBuffer, int)}; on a lane that exchanges arrays an
+     * exchangeable buffer gets the queued frame's array in exchange for its own.
+     */
+    int receive(PacketBuffer into, int headroom) {
+        PacketBuffer exchangeInto = exchange && into.isExchangeable() ? into : null;
+        int len = receive(into.data(), headroom, into.capacity() - headroom, exchangeInto);
+        if (len >= 0 && exchangeInto == null) {
+            into.set(headroom, len);
+        }
+        return len;
+    }
+
+    /** {@code exchangeInto}: the buffer {@code into} belongs to, when it may take the frame's array; else null. */
+    private int receive(byte[] into, int off, int maxLen, PacketBuffer exchangeInto) {
+        int n = takeQueued(into, off, maxLen, exchangeInto);
         if (n >= 0) {
             return n;
         }
@@ -225,10 +285,10 @@ final class Lane {
             // The sender was refused for want of a slot: transmit space has been freed.
             sender.wake();
         }
-        return takeQueued(into, off, maxLen);
+        return takeQueued(into, off, maxLen, exchangeInto);
     }
 
-    private int takeQueued(byte[] into, int off, int maxLen) {
+    private int takeQueued(byte[] into, int off, int maxLen, PacketBuffer exchangeInto) {
         while (!received.isEmpty()) {
             int len = received.peekLength();
             if (len > maxLen) {
@@ -238,7 +298,7 @@ final class Lane {
             }
             // Losses found before the frame was queued, and frames ahead of it dropped since.
             lossesBefore = received.peekLossMark() + receiver.counters().drops(DropReason.BUFFER_TOO_SMALL);
-            int n = received.poll(into, off);
+            int n = exchangeInto != null ? received.poll(exchangeInto, off) : received.poll(into, off);
             receiver.counters().received(n);
             return n;
         }
@@ -336,22 +396,23 @@ final class Lane {
 
     private void deliver(InFlightFrame f) {
         if (decoder == null) {
-            enqueue(f.bytes, 0, f.length, f.arrivalNanos);
+            // A copy at the frame's own place, so a receiver can take its array as the original's.
+            enqueue(f.bytes, f.offset, f.length, f.offset, f.arrivalNanos);
         } else {
             decodingArrival = f.arrivalNanos;
             decoder.accept(f.bytes, 0, f.length);
         }
     }
 
-    private void enqueue(byte[] frame, int off, int len, long arrivalNanos) {
-        if (!received.offer(frame, off, len, arrivalNanos, lossMark())) {
+    private void enqueue(byte[] frame, int off, int len, int at, long arrivalNanos) {
+        if (!received.offer(frame, off, len, at, arrivalNanos, lossMark())) {
             receiver.counters().dropped(DropReason.RX_QUEUE_FULL);
         }
     }
 
     /** Queues an unframed slot's frame without a copy; returns the array the slot keeps. */
     private byte[] handOver(InFlightFrame f) {
-        byte[] kept = received.handOver(f.bytes, f.length, f.arrivalNanos, lossMark());
+        byte[] kept = received.handOver(f.bytes, f.offset, f.length, f.arrivalNanos, lossMark());
         if (kept == f.bytes) {
             receiver.counters().dropped(DropReason.RX_QUEUE_FULL);
         }
@@ -392,7 +453,7 @@ final class Lane {
     private final class Decoded implements FrameSink {
         @Override
         public void onFrame(byte[] frame, int off, int len) {
-            enqueue(frame, off, len, decodingArrival);
+            enqueue(frame, off, len, 0, decodingArrival);
         }
     }
 }

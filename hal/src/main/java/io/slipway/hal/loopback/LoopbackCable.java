@@ -50,15 +50,17 @@ public final class LoopbackCable implements AutoCloseable {
         this.name = builder.name;
         this.framing = builder.framing;
         int offload = Math.max(builder.mtu, builder.segmentOffload);
-        this.a = new CableEnd(this, name + ".a", builder.medium, builder.mtu, offload, builder.checksumOffload);
-        this.b = new CableEnd(this, name + ".b", builder.medium, builder.mtu, offload, builder.checksumOffload);
+        this.a = new CableEnd(this, name + ".a", builder.medium, builder.mtu, offload, builder.checksumOffload,
+                builder.exchangeArrays);
+        this.b = new CableEnd(this, name + ".b", builder.medium, builder.mtu, offload, builder.checksumOffload,
+                builder.exchangeArrays);
         // Each direction draws from its own stream, so one side's traffic cannot shift the other's
         // losses, whichever thread runs first.
         SplittableRandom root = new SplittableRandom(builder.seed);
         this.aToB = new Lane(builder.clock, framing, builder.aToB, root.split(), a, b,
-                builder.transmitQueueFrames, builder.inFlightFrames, builder.receiveQueueFrames);
+                builder.transmitQueueFrames, builder.inFlightFrames, builder.receiveQueueFrames, builder.exchangeArrays);
         this.bToA = new Lane(builder.clock, framing, builder.bToA, root.split(), b, a,
-                builder.transmitQueueFrames, builder.inFlightFrames, builder.receiveQueueFrames);
+                builder.transmitQueueFrames, builder.inFlightFrames, builder.receiveQueueFrames, builder.exchangeArrays);
         a.connect(aToB, bToA);
         b.connect(bToA, aToB);
     }
@@ -158,6 +160,7 @@ public final class LoopbackCable implements AutoCloseable {
         private int mtu = 1500;
         private int segmentOffload;
         private boolean checksumOffload;
+        private boolean exchangeArrays;
         private Impairments aToB = Impairments.PERFECT;
         private Impairments bToA = Impairments.PERFECT;
         private long seed;
@@ -218,6 +221,18 @@ public final class LoopbackCable implements AutoCloseable {
          */
         public Builder checksumOffload() {
             this.checksumOffload = true;
+            return this;
+        }
+
+        /**
+         * Frames change hands by exchanging arrays with the stacks' exchangeable buffers instead
+         * of being copied ({@link io.slipway.hal.LanAdapter#exchangesArrays}): the sender's array
+         * crosses as it is and the receiver takes it, as a network card's driver hands its ring
+         * buffers up the stack. Every slot then holds {@link io.slipway.base.PacketBuffer#EXCHANGE_CAPACITY}
+         * bytes. For the unframed cable only: a framed line encodes every frame anew.
+         */
+        public Builder exchangeArrays() {
+            this.exchangeArrays = true;
             return this;
         }
 
@@ -283,6 +298,10 @@ public final class LoopbackCable implements AutoCloseable {
             if (segmentOffload != 0 && framing != null) {
                 throw new IllegalArgumentException("segmentation offload is for the unframed cable, not "
                         + framing.name() + ": a framed line carries what its MTU allows");
+            }
+            if (exchangeArrays && framing != null) {
+                throw new IllegalArgumentException("array exchange is for the unframed cable, not " + framing.name()
+                        + ": a framed line encodes every frame into its own bytes");
             }
             if (checksumOffload && (framing != null || aToB.corruption() > 0 || bToA.corruption() > 0)) {
                 throw new IllegalArgumentException("checksum offload is for an unframed cable that corrupts nothing");

@@ -1,5 +1,6 @@
 package io.slipway.hal.loopback;
 
+import io.slipway.base.PacketBuffer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -15,7 +16,14 @@ import java.lang.invoke.VarHandle;
  * lock taken to move them, not one lock per frame.
  */
 final class ReceiveQueue {
+    /**
+     * Not final per slot: frames change hands by exchanging arrays ({@link #handOver}, and
+     * {@link #poll(PacketBuffer, int)}). The consumer writes the element of the slot it frees
+     * before it publishes the head, the producer that of the slot it fills before the tail.
+     */
     private final byte[][] frames;
+    /** Where each slot's frame starts in its array: the sender's offset when the array was handed over. */
+    private final int[] offsets;
     private final int[] lengths;
     private final long[] arrivals;
     /** Per frame: the receive losses found before it was queued (RFC 1144 §4.1's place). */
@@ -33,6 +41,7 @@ final class ReceiveQueue {
 
     ReceiveQueue(int capacityFrames, int maxFrameLength) {
         this.frames = new byte[capacityFrames][maxFrameLength];
+        this.offsets = new int[capacityFrames];
         this.lengths = new int[capacityFrames];
         this.arrivals = new long[capacityFrames];
         this.lossMarks = new long[capacityFrames];
@@ -54,28 +63,31 @@ final class ReceiveQueue {
         return (long) POSITION.getVolatile(positions, TAIL);
     }
 
-    /** Adds a copy of the frame; returns false, keeping nothing, when the queue is full. */
-    boolean offer(byte[] src, int off, int len, long arrivalNanos, long lossMark) {
+    /**
+     * Adds a copy of the frame, placed {@code at} bytes into the slot's array; returns false,
+     * keeping nothing, when the queue is full.
+     */
+    boolean offer(byte[] src, int off, int len, int at, long arrivalNanos, long lossMark) {
         long t = tail();
         if (t - head() == frames.length) {
             return false;
         }
         int slot = index(t);
-        if (len > frames[slot].length) {
+        if (len > frames[slot].length - at) {
             // The decoder and the sending end both cap frames at the receiver's maximum.
-            throw new IllegalStateException("frame of " + len + " bytes exceeds " + frames[slot].length);
+            throw new IllegalStateException("frame of " + len + " bytes at " + at + " exceeds " + frames[slot].length);
         }
-        System.arraycopy(src, off, frames[slot], 0, len);
-        publish(t, slot, len, arrivalNanos, lossMark);
+        System.arraycopy(src, off, frames[slot], at, len);
+        publish(t, slot, at, len, arrivalNanos, lossMark);
         return true;
     }
 
     /**
-     * Queues {@code frame[0..len)} by taking the array itself, not a copy of it; returns the
+     * Queues {@code frame[off..off+len)} by taking the array itself, not a copy of it; returns the
      * queue's free array of the same length in exchange, or {@code frame} itself (the caller
      * keeping it) when the queue is full. The arrays only change hands, so nothing allocates.
      */
-    byte[] handOver(byte[] frame, int len, long arrivalNanos, long lossMark) {
+    byte[] handOver(byte[] frame, int off, int len, long arrivalNanos, long lossMark) {
         long t = tail();
         if (t - head() == frames.length) {
             return frame;
@@ -86,11 +98,12 @@ final class ReceiveQueue {
             throw new IllegalStateException("a " + frame.length + "-byte array in exchange for " + free.length);
         }
         frames[slot] = frame;
-        publish(t, slot, len, arrivalNanos, lossMark);
+        publish(t, slot, off, len, arrivalNanos, lossMark);
         return free;
     }
 
-    private void publish(long t, int slot, int len, long arrivalNanos, long lossMark) {
+    private void publish(long t, int slot, int off, int len, long arrivalNanos, long lossMark) {
+        offsets[slot] = off;
         lengths[slot] = len;
         arrivals[slot] = arrivalNanos;
         lossMarks[slot] = lossMark;
@@ -116,7 +129,28 @@ final class ReceiveQueue {
     int poll(byte[] dst, int off) {
         int slot = index(head());
         int len = lengths[slot];
-        System.arraycopy(frames[slot], 0, dst, off, len);
+        System.arraycopy(frames[slot], offsets[slot], dst, off, len);
+        skip();
+        return len;
+    }
+
+    /**
+     * Removes the oldest frame into the exchangeable buffer {@code into} and sets its window to
+     * it; returns its length. The frame's array changes places with the buffer's when the frame
+     * starts at least {@code headroom} bytes in (the room the buffer's owner needs in front),
+     * else the frame is copied to {@code headroom}.
+     */
+    int poll(PacketBuffer into, int headroom) {
+        int slot = index(head());
+        int at = offsets[slot];
+        int len = lengths[slot];
+        if (at >= headroom && frames[slot].length == into.capacity()) {
+            frames[slot] = into.exchange(frames[slot]);
+            into.set(at, len);
+        } else {
+            System.arraycopy(frames[slot], at, into.data(), headroom, len);
+            into.set(headroom, len);
+        }
         skip();
         return len;
     }

@@ -3,6 +3,7 @@ package io.slipway.hal.loopback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slipway.base.PacketBuffer;
 import io.slipway.base.SystemClock;
 import io.slipway.hal.DropReason;
 import io.slipway.hal.LanAdapter;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentReceiveTest {
     private static final int FRAMES = 200_000;
+    /** Where the exchanging race's frames start in their arrays. */
+    private static final int HEADROOM = 14;
 
     @Test
     void shouldDeliverWholeFramesInOrderWhileTheSenderRacesTheReceiver() throws Exception {
@@ -50,6 +53,23 @@ class ConcurrentReceiveTest {
         cable.close();
     }
 
+    /**
+     * Frames change hands by exchanging arrays (and some are duplicated): the sender writes each
+     * frame into whatever array its buffer holds, so an array still in the receiver's hands, or
+     * still queued, would show as a damaged frame.
+     */
+    @Test
+    void shouldDeliverWholeFramesWhileArraysChangeHands() throws Exception {
+        LoopbackCable cable = LoopbackCable.builder(SystemClock.INSTANCE).unframed(Medium.IP).mtu(1500)
+                .segmentOffload(65_535).exchangeArrays().impairments(Impairments.builder().duplication(0.05).build())
+                .inFlightFrames(16).receiveQueueFrames(8).seed(5).build();
+        long received = race(cable, false, true);
+        long duplicated = cable.counters(CableDirection.A_TO_B).duplicated();
+        assertTrue(duplicated > 1000, "duplicated: " + duplicated);
+        assertEquals(FRAMES + duplicated, received + drops(cable.b()), "every copy arrived or was counted as dropped");
+        cable.close();
+    }
+
     /** A third thread unplugs and plugs the cable throughout: what was lost is counted, what arrives is whole. */
     @Test
     void shouldStayWholeAndAccountedWhileTheLinkFlaps() throws Exception {
@@ -69,14 +89,28 @@ class ConcurrentReceiveTest {
      * with {@code flap}, a third toggles the link); returns the frames received.
      */
     private static long race(LoopbackCable cable, boolean flap) throws Exception {
+        return race(cable, flap, false);
+    }
+
+    /** {@code exchange}: send and receive with exchangeable buffers, frames {@link #HEADROOM} bytes in. */
+    private static long race(LoopbackCable cable, boolean flap, boolean exchange) throws Exception {
         LanAdapter sender = cable.a();
         LanAdapter receiver = cable.b();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread send = new Thread(() -> {
             byte[] frame = new byte[sender.maxFrameLength()];
+            PacketBuffer tx = PacketBuffer.exchangeable(HEADROOM);
             for (int i = 0; i < FRAMES && failure.get() == null; ) {
-                int len = fill(frame, i);
-                if (sender.transmit(frame, 0, len)) {
+                boolean taken;
+                if (exchange) {
+                    // Written into the array the buffer holds now: the one the cable last gave it.
+                    tx.reset(HEADROOM);
+                    tx.append(fill(tx.data(), HEADROOM, i));
+                    taken = sender.transmit(tx);
+                } else {
+                    taken = sender.transmit(frame, 0, fill(frame, i));
+                }
+                if (taken) {
                     i++;
                 } else {
                     Thread.onSpinWait();
@@ -98,30 +132,40 @@ class ConcurrentReceiveTest {
         long received = 0;
         long last = -1;
         byte[] buffer = new byte[receiver.maxFrameLength()];
+        PacketBuffer rx = PacketBuffer.exchangeable(HEADROOM);
         byte[] expected = new byte[buffer.length];
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (send.isAlive() || flapper.isAlive() || cable.framesWaiting(CableDirection.A_TO_B) > 0
-                || cable.framesInFlight(CableDirection.A_TO_B) > 0) {
-            assertTrue(System.nanoTime() < deadline, "timed out after " + received + " frames");
-            int n = receiver.receive(buffer, 0, buffer.length);
-            if (n < 0) {
-                Thread.onSpinWait();
-                continue;
-            }
-            int index = (buffer[0] & 0xFF) << 24 | (buffer[1] & 0xFF) << 16 | (buffer[2] & 0xFF) << 8 | buffer[3] & 0xFF;
-            assertTrue(index >= last, "frame " + index + " after " + last); // a duplicate follows its original
-            int len = fill(expected, index);
-            assertEquals(len, n, "length of frame " + index);
-            for (int k = 0; k < n; k++) {
-                if (expected[k] != buffer[k]) {
-                    throw new AssertionError("frame " + index + " differs at byte " + k);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (send.isAlive() || flapper.isAlive() || cable.framesWaiting(CableDirection.A_TO_B) > 0
+                    || cable.framesInFlight(CableDirection.A_TO_B) > 0) {
+                assertTrue(System.nanoTime() < deadline, "timed out after " + received + " frames");
+                int n = exchange ? receiver.receive(rx, HEADROOM) : receiver.receive(buffer, 0, buffer.length);
+                if (n < 0) {
+                    Thread.onSpinWait();
+                    continue;
                 }
+                byte[] got = exchange ? rx.data() : buffer;
+                int at = exchange ? rx.offset() : 0;
+                int index = (got[at] & 0xFF) << 24 | (got[at + 1] & 0xFF) << 16 | (got[at + 2] & 0xFF) << 8
+                        | got[at + 3] & 0xFF;
+                assertTrue(index >= last, "frame " + index + " after " + last); // a duplicate follows its original
+                int len = fill(expected, index);
+                assertEquals(len, n, "length of frame " + index);
+                for (int k = 0; k < n; k++) {
+                    if (expected[k] != got[at + k]) {
+                        throw new AssertionError("frame " + index + " differs at byte " + k);
+                    }
+                }
+                last = index;
+                received++;
             }
-            last = index;
-            received++;
+        } catch (AssertionError | RuntimeException e) {
+            failure.set(e); // stops the sender, so that it does not run on into the next test
+            throw e;
+        } finally {
+            send.join();
+            flapper.join();
         }
-        send.join();
-        flapper.join();
         assertEquals(received, receiver.counters().framesIn());
         return received;
     }
@@ -132,13 +176,18 @@ class ConcurrentReceiveTest {
 
     /** Frame {@code i}: its index, then bytes that depend on it, 20..1500 bytes long. */
     private static int fill(byte[] frame, int i) {
+        return fill(frame, 0, i);
+    }
+
+    /** Frame {@code i} written {@code at} bytes into {@code array}; returns its length. */
+    private static int fill(byte[] array, int at, int i) {
         int len = 20 + (int) (((i * 2654435761L) >>> 7) % 1481);
-        frame[0] = (byte) (i >>> 24);
-        frame[1] = (byte) (i >>> 16);
-        frame[2] = (byte) (i >>> 8);
-        frame[3] = (byte) i;
+        array[at] = (byte) (i >>> 24);
+        array[at + 1] = (byte) (i >>> 16);
+        array[at + 2] = (byte) (i >>> 8);
+        array[at + 3] = (byte) i;
         for (int k = 4; k < len; k++) {
-            frame[k] = (byte) (i * 31 + k);
+            array[at + k] = (byte) (i * 31 + k);
         }
         return len;
     }
