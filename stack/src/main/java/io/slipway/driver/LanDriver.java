@@ -48,7 +48,11 @@ public final class LanDriver {
      */
     public LanDriver(LanAdapter adapter, int backlogBytes) {
         this.adapter = adapter;
-        this.rx = PacketBuffer.standalone(RECEIVE_HEADROOM + adapter.maxFrameLength(), RECEIVE_HEADROOM);
+        // An adapter that trades arrays hands frames up in its own; they fit an exchangeable buffer.
+        boolean exchange = adapter.exchangesArrays()
+                && RECEIVE_HEADROOM + adapter.maxFrameLength() <= PacketBuffer.EXCHANGE_CAPACITY;
+        this.rx = exchange ? PacketBuffer.exchangeable(RECEIVE_HEADROOM)
+                : PacketBuffer.standalone(RECEIVE_HEADROOM + adapter.maxFrameLength(), RECEIVE_HEADROOM);
         this.backlog = new FrameRing(backlogBytes);
         if (backlog.maxFrameLength() < adapter.maxFrameLength()) {
             throw new IllegalArgumentException("backlog of " + backlogBytes
@@ -105,6 +109,21 @@ public final class LanDriver {
      * was full, or the frame was longer than the link takes.
      */
     public boolean send(byte[] frame, int off, int len) {
+        return send(frame, off, len, null);
+    }
+
+    /**
+     * Sends the packet in {@code buffer}'s window, as {@link #send(byte[], int, int)}. An
+     * exchangeable buffer that goes to the adapter at once may trade its array for one of the
+     * adapter's ({@link LanAdapter#transmit(PacketBuffer)}): its bytes are then gone, its window
+     * as it was.
+     */
+    public boolean send(PacketBuffer buffer) {
+        return send(buffer.data(), buffer.offset(), buffer.length(), buffer.isExchangeable() ? buffer : null);
+    }
+
+    /** {@code whole}: the exchangeable buffer whose window the frame is, or null. */
+    private boolean send(byte[] frame, int off, int len, PacketBuffer whole) {
         if (len > backlogFrame.length) {
             // Too long for the link: the adapter drops it and counts TX_TOO_LONG.
             adapter.transmit(frame, off, len);
@@ -114,7 +133,7 @@ public final class LanDriver {
         // A frame queues behind its own lane and, if bulk, behind the low-delay one too.
         boolean mayGoNow = lowDelayBacklog.isEmpty() && (lowDelay || backlog.isEmpty());
         // With a compressor, ask first: compressing a frame the adapter then refuses is wasted work.
-        if (mayGoNow && (compressor == null || adapter.canTransmit()) && transmitNow(frame, off, len)) {
+        if (mayGoNow && (compressor == null || adapter.canTransmit()) && transmitNow(frame, off, len, whole)) {
             return true;
         }
         if ((lowDelay ? lowDelayBacklog : backlog).offer(frame, off, len)) {
@@ -123,11 +142,6 @@ public final class LanDriver {
         }
         events.increment(DriverEvent.BACKLOG_FULL);
         return false;
-    }
-
-    /** Sends the packet in {@code buffer}'s window. */
-    public boolean send(PacketBuffer buffer) {
-        return send(buffer.data(), buffer.offset(), buffer.length());
     }
 
     /** Whether frames are waiting for the adapter's queue to free space. */
@@ -148,12 +162,12 @@ public final class LanDriver {
         flushBacklog();
         int delivered = 0;
         while (delivered < budget) {
-            int len = adapter.receive(rx.data(), RECEIVE_HEADROOM, rx.capacity() - RECEIVE_HEADROOM);
-            if (len < 0) {
+            // The window is set by the adapter: at RECEIVE_HEADROOM, or further in for a frame
+            // whose array an exchanging adapter handed over as it was sent.
+            if (adapter.receive(rx, RECEIVE_HEADROOM) < 0) {
                 break;
             }
             delivered++;
-            rx.set(RECEIVE_HEADROOM, len);
             reportReceiveLosses(nowNanos);
             if (receiver == null) {
                 events.increment(DriverEvent.NO_RECEIVER);
@@ -177,9 +191,9 @@ public final class LanDriver {
      * compressor, as 4.3BSD's and Linux's, sees only packets that go to the line; one the peer never
      * got would make the next delta wrong there, with nothing to tell it to toss (§4.1).
      */
-    private boolean transmitNow(byte[] frame, int off, int len) {
+    private boolean transmitNow(byte[] frame, int off, int len, PacketBuffer whole) {
         if (compressor == null) {
-            return adapter.transmit(frame, off, len);
+            return whole != null ? adapter.transmit(whole) : adapter.transmit(frame, off, len);
         }
         int n = compressor.compress(frame, off, len, compressedFrame);
         long framesOut = adapter.counters().framesOut();
@@ -213,7 +227,7 @@ public final class LanDriver {
         while (hasBacklog() && adapter.canTransmit()) {
             FrameRing lane = lowDelayBacklog.isEmpty() ? backlog : lowDelayBacklog;
             int len = lane.poll(backlogFrame, 0, backlogFrame.length);
-            if (!transmitNow(backlogFrame, 0, len)) {
+            if (!transmitNow(backlogFrame, 0, len, null)) {
                 // canTransmit promised room for a maximum frame; an adapter that breaks that
                 // promise loses this frame rather than reordering the ones behind it.
                 events.increment(DriverEvent.BACKLOG_FULL);

@@ -288,7 +288,9 @@ public final class Ipv4 {
     /**
      * Sends {@code payload} (its window: the transport header and data, with {@link #HEADROOM}
      * in front) as one datagram, fragmented if it is larger than the outgoing MTU. On return the
-     * buffer's window holds the datagram; the buffer is the caller's again.
+     * buffer's window holds the datagram; the buffer is the caller's again. An exchangeable
+     * buffer's bytes may be gone by then: an adapter that trades arrays may have taken its array
+     * whole ({@link io.slipway.hal.LanAdapter#transmit(PacketBuffer)}).
      *
      * @param source our address to send from, or {@link Ipv4Address#ANY} for the outgoing
      *     interface's address

@@ -73,9 +73,10 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         this.isns = InitialSequenceNumbers.random(random);
         this.cookies = new SynCookies(random);
         this.random = random;
-        // As large as a datagram may be: a segment cut for segmentation offload can be.
-        this.txBuffer = PacketBuffer.standalone(Ipv4.HEADROOM
-                + Math.max(TcpHeader.MAX_LENGTH + ip.maxMtu(), Ipv4Header.MAX_TOTAL_LENGTH), Ipv4.HEADROOM);
+        // As large as a datagram may be, since a segment cut for segmentation offload can be;
+        // exchangeable, so that an adapter that trades arrays takes a segment without a copy.
+        // Nothing here keeps its array across a send: each segment is built from data() anew.
+        this.txBuffer = PacketBuffer.exchangeable(Ipv4.HEADROOM);
         ip.register(IpProtocol.TCP, this);
         icmp.registerErrorListener(IpProtocol.TCP, this);
     }

@@ -41,7 +41,7 @@ class TcpAllocationTest {
     @Test
     void shouldTransferInLargeSegmentsWithSegmentOffloadWithoutAllocating() throws Exception {
         TwoStackBulk offloaded = new TwoStackBulk(clock, LoopbackCable.builder(clock).mtu(1500)
-                .segmentOffload(65_535).inFlightFrames(16).receiveQueueFrames(16).build());
+                .segmentOffload(65_535).exchangeArrays().inFlightFrames(16).receiveQueueFrames(16).build());
         offloaded.connect();
         long segmentsBefore = offloaded.sender.tcp().events().get(TcpEvent.SEGMENTS_OUT);
         long receivedBefore = offloaded.received();

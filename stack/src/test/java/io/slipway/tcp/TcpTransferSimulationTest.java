@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.base.ManualClock;
+import io.slipway.base.PacketBuffer;
 import io.slipway.hal.ForwardingAdapter;
 import io.slipway.hal.LanAdapter;
 import io.slipway.hal.Medium;
@@ -33,7 +34,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * at both ends, and on at one end only (so that the handshake must turn it off). A failing seed
  * is named in the message and replays exactly. {@code -Dtcp.seeds=N} runs N seeds (default 300).
  * The seeds run once more on an unframed cable with segmentation offload, where segments of
- * many SMSS are lost, corrupted, duplicated and reordered whole.
+ * many SMSS are lost, corrupted, duplicated and reordered whole, and cross in the sending stack's
+ * own arrays (the cable's array exchange).
  */
 class TcpTransferSimulationTest {
     private static final long SECOND = 1_000_000_000L;
@@ -72,21 +74,25 @@ class TcpTransferSimulationTest {
         java.util.Map<TcpEvent, Long> totals = new java.util.EnumMap<>(TcpEvent.class);
         List<String> failures = new ArrayList<>();
         int aboveMtu = 0;
+        long exchanged = 0;
         for (int seed = 1; seed <= SEEDS; seed++) {
-            int[] largest = new int[1];
+            int[] largest = new int[2];
             String f = run(seed, extensions, offload, totals, largest);
             if (f != null) {
                 failures.add(f);
             }
             aboveMtu += largest[0] > MTU ? 1 : 0;
+            exchanged += largest[1];
         }
         assertTrue(failures.isEmpty(), failures.size() + " of " + SEEDS + " seeds failed (" + extensions
                 + (offload ? ", offload" : "") + "):\n" + String.join("\n", failures));
         if (offload) {
             // The large segments did cross, in most seeds (a seed may move too little data for one).
             assertTrue(aboveMtu > SEEDS / 2, "seeds with a segment above the MTU: " + aboveMtu + " of " + SEEDS);
+            assertTrue(exchanged > SEEDS, "frames that crossed in their sender's array: " + exchanged);
         } else {
             assertEquals(0, aboveMtu, "seeds with a frame above the MTU");
+            assertEquals(0, exchanged, "frames that crossed in their sender's array on a SLIP line");
         }
         // The lines were hostile enough to make every recovery mechanism work.
         for (TcpEvent e : TOTALS_OF) {
@@ -106,10 +112,10 @@ class TcpTransferSimulationTest {
     @ParameterizedTest
     @EnumSource(Extensions.class)
     void shouldTransferOverACleanPacedLine(Extensions extensions) throws Exception {
-        assertEquals(null, run(0, extensions, false, new java.util.EnumMap<>(TcpEvent.class), new int[1]));
+        assertEquals(null, run(0, extensions, false, new java.util.EnumMap<>(TcpEvent.class), new int[2]));
     }
 
-    /** Passes frames through, keeping the longest one's length. */
+    /** Passes frames through, keeping the longest one's length ([0]) and counting the frames sent by array exchange ([1]). */
     private static final class LargestFrame extends ForwardingAdapter {
         private final int[] largest;
 
@@ -122,6 +128,26 @@ class TcpTransferSimulationTest {
         public boolean transmit(byte[] frame, int off, int len) {
             largest[0] = Math.max(largest[0], len);
             return inner.transmit(frame, off, len);
+        }
+
+        // It watches the exchanging forms too, so that the cable's array exchange is exercised.
+        @Override
+        public boolean exchangesArrays() {
+            return inner.exchangesArrays();
+        }
+
+        @Override
+        public boolean transmit(PacketBuffer frame) {
+            largest[0] = Math.max(largest[0], frame.length());
+            byte[] before = frame.data();
+            boolean taken = inner.transmit(frame);
+            largest[1] += frame.data() != before ? 1 : 0;
+            return taken;
+        }
+
+        @Override
+        public int receive(PacketBuffer into, int headroom) {
+            return inner.receive(into, headroom);
         }
     }
 
@@ -167,8 +193,9 @@ class TcpTransferSimulationTest {
         long bToA = seed == 0 ? 7_000 : r.nextLong(0, 60_000);
         ManualClock clock = new ManualClock();
         LoopbackCable.Builder wire = LoopbackCable.builder(clock).name("sim").mtu(MTU).impairments(line).seed(seed);
-        LoopbackCable cable = (offload ? wire.unframed(Medium.IP).segmentOffload(65_535) : wire.framing(Framing.SLIP))
-                .build();
+        // The offloading cable also trades arrays with the stacks' buffers, as the benchmark's does.
+        LoopbackCable cable = (offload ? wire.unframed(Medium.IP).segmentOffload(65_535).exchangeArrays()
+                : wire.framing(Framing.SLIP)).build();
         TcpConfig tcp = TcpConfig.DEFAULT.withTimeWait(2 * SECOND);
         if (seed % 3 == 1) {
             tcp = tcp.withBuffers(4096, 4096); // small rings: full send queues, small windows
