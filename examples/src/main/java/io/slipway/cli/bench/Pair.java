@@ -52,7 +52,7 @@ final class Pair implements AutoCloseable {
                 .mtu(mtu).impairments(line).transmitQueueFrames(hardwareQueueFrames)
                 .inFlightFrames(ring).receiveQueueFrames(ring).seed(1);
         if (segmentOffload > 0) {
-            builder.segmentOffload(segmentOffload).checksumOffload();
+            builder.segmentOffload(segmentOffload).checksumOffload().exchangeArrays();
         }
         cable = (framing != null ? builder.framing(framing) : builder.unframed(Medium.IP)).build();
         a = new Stack("a", config, 1);
