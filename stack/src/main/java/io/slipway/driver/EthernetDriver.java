@@ -52,7 +52,7 @@ public final class EthernetDriver extends AbstractLinkDriver {
         txHeader.wrap(payload.data(), start).write(destinationMac, mac, etherType);
         boolean sent = transmit(payload);
         // Give the caller its window back: it may send the same packet again (ARP's queue,
-        // fragments built in one buffer).
+        // fragments built in one buffer; neither is exchangeable, so their bytes are still there).
         payload.consume(EthernetHeader.LENGTH);
         return sent;
     }

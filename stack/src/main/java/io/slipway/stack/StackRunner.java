@@ -51,7 +51,9 @@ public final class StackRunner implements AutoCloseable {
 
     /**
      * A runner whose thread watches {@code spinNanos} for a wake-up before it parks; 0 parks at
-     * once, for a machine whose cores are all busy with other work.
+     * once, for a machine whose cores are all busy with other work. The spin is timed by
+     * {@link System#nanoTime}, whatever {@code clock} is, and never outlasts the next deadline
+     * on {@code clock}; a spin longer than the stack's parks keeps the thread always busy.
      */
     public StackRunner(Stack stack, Clock clock, long spinNanos) {
         if (spinNanos < 0) {

@@ -49,6 +49,14 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
     private final TcpOptions synOptions = new TcpOptions();
     private final Segment segment = new Segment();
     private final PacketBuffer txBuffer;
+    /**
+     * Where a segment starts in {@link #txBuffer}: IP's headroom and one link header more, so
+     * that a frame still has a link header's room in front (a receiving driver keeps that much,
+     * for forwarding) once its link header is on. A receiver on a cable that exchanges arrays
+     * can then keep the very array; at {@link Ipv4#HEADROOM} an Ethernet frame starts at 0 and
+     * would be copied.
+     */
+    private static final int HEADROOM = Ipv4.HEADROOM + Ipv4.LINK_HEADROOM;
     private final AtomicBoolean outputRequested = new AtomicBoolean();
     /** RFC 5961 §7: challenge ACKs sent in the current second, and this second's limit. */
     private long challengeSecond = Long.MIN_VALUE;
@@ -76,7 +84,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         // As large as a datagram may be, since a segment cut for segmentation offload can be;
         // exchangeable, so that an adapter that trades arrays takes a segment without a copy.
         // Nothing here keeps its array across a send: each segment is built from data() anew.
-        this.txBuffer = PacketBuffer.exchangeable(Ipv4.HEADROOM);
+        this.txBuffer = PacketBuffer.exchangeable(HEADROOM);
         ip.register(IpProtocol.TCP, this);
         icmp.registerErrorListener(IpProtocol.TCP, this);
     }
@@ -387,7 +395,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
             options = sackBlocks(c, options);
         }
         int headerLength = TcpHeader.MIN_LENGTH + (options == null ? 0 : options.encodedLength());
-        PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
+        PacketBuffer b = txBuffer.reset(HEADROOM);
         int start = b.append(headerLength + len);
         if (len > 0) {
             c.sendRing.peek(ringOffset, b.data(), start + headerLength, len);
@@ -447,7 +455,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         if (withAck ? c.timestampsOk : c.offerTimestamps && features.timestamps()) {
             synOptions.setTimestamps(c.tsValue(nowNanos) & 0xFFFF_FFFFL, withAck ? c.tsRecent & 0xFFFF_FFFFL : 0);
         }
-        PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
+        PacketBuffer b = txBuffer.reset(HEADROOM);
         int headerLength = TcpHeader.MIN_LENGTH + synOptions.encodedLength();
         int start = b.append(headerLength);
         int window = c.synWindow(); // RFC 7323 §2.2: the window in a SYN is never scaled
@@ -486,7 +494,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
 
     private void sendReset(int local, int localPort, int remote, int remotePort, int seq, int ack, boolean withAck,
             int tos) {
-        PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
+        PacketBuffer b = txBuffer.reset(HEADROOM);
         int start = b.append(TcpHeader.MIN_LENGTH);
         TcpHeader h = txHeader.wrap(b.data(), start, TcpHeader.MIN_LENGTH);
         h.write(localPort, remotePort, seq, withAck ? ack : 0, TcpHeader.RST | (withAck ? TcpHeader.ACK : 0), 0, null);
@@ -645,7 +653,7 @@ public final class Tcp implements ProtocolHandler, TransportErrorListener {
         count(TcpEvent.SYN_COOKIES_SENT);
         synOptions.reset();
         synOptions.setMss(in.mtu() - TcpConnection.HEADERS);
-        PacketBuffer b = txBuffer.reset(Ipv4.HEADROOM);
+        PacketBuffer b = txBuffer.reset(HEADROOM);
         int headerLength = TcpHeader.MIN_LENGTH + synOptions.encodedLength();
         int start = b.append(headerLength);
         TcpHeader h = txHeader.wrap(b.data(), start, headerLength);

@@ -179,7 +179,8 @@ public final class Udp implements ProtocolHandler, TransportErrorListener {
     /**
      * Sends {@code payload} (its window: the data, with {@link Ipv4#HEADROOM} plus
      * {@link UdpHeader#LENGTH} bytes free in front) from the bound endpoint to
-     * {@code destination:port}. The buffer is the caller's again on return.
+     * {@code destination:port}. The buffer is the caller's again on return; an exchangeable
+     * buffer's bytes may be gone by then (see {@link Ipv4#send}).
      */
     public SendStatus send(UdpEndpoint e, int destination, int port, PacketBuffer payload, long nowNanos) {
         if (payload.length() > UdpHeader.MAX_PAYLOAD) {
