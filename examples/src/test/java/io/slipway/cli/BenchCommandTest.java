@@ -66,4 +66,12 @@ class BenchCommandTest {
         assertEquals(Slipway.EXIT_USAGE, run.status(), run.toString());
         assertEquals("slipway: no benchmark 'warp': serial, memory, rr, latency, scale\n", run.err());
     }
+
+    @Test
+    void shouldRefuseFewerThanOneRound() {
+        CommandRun run = CommandRun.of("bench", "memory", "--rounds", "0");
+
+        assertEquals(Slipway.EXIT_USAGE, run.status(), run.toString());
+        assertTrue(run.err().contains("--rounds 1"), run.toString());
+    }
 }
