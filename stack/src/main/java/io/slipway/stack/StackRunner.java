@@ -14,23 +14,26 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A wake-up sets a flag before unparking, and the loop clears it before polling, so a wake-up
  * that lands while the thread is polling is never lost: the loop polls again instead of parking.
  *
- * <p>Before it parks, the thread watches the flag for a short while ({@link #DEFAULT_SPIN_NANOS}
- * unless told otherwise), as HotSpot's monitors and Linux's {@code SO_BUSY_POLL} do: a park and
- * its unpark cost two system calls and a trip through the scheduler, tens of microseconds on a
- * virtual machine, which is longer than a 64 KiB segment takes to cross the in-memory cable. A
- * wake-up that comes while it watches is taken at once and costs nothing. The price is the CPU
- * of the watch, at most one spin per park: on an idle stack, whose parks last up to 100 ms, a
- * few hundredths of a percent.
+ * <p>Asked to ({@link #StackRunner(Stack, Clock, long)}, e.g. {@link #BUSY_POLL_SPIN_NANOS}), the
+ * thread watches the flag for a short while before it parks, as HotSpot's monitors and Linux's
+ * {@code SO_BUSY_POLL} do: a park and its unpark cost two system calls and a trip through the
+ * scheduler, tens of microseconds on a virtual machine, which is longer than a 64 KiB segment
+ * takes to cross the in-memory cable. A wake-up that comes while it watches is taken at once.
+ * The price is the CPU of the watch, and it is paid by whatever else needs that core: a serial
+ * adapter's reader and writer threads, or the peer's bridge, when there are more busy threads
+ * than cores. So, as Linux's busy polling, it is off by default.
  */
 public final class StackRunner implements AutoCloseable {
     /** Longest single park, so a missed deadline computation can never hang the stack. */
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /**
-     * How long the thread watches for a wake-up before it parks: 20 µs. Over the in-memory cable
-     * it measured 1-byte round trips at 2.5 times the rate of parking at once, and bulk transfer
-     * about a sixth faster (BENCHMARKS.md); longer spins gained no more.
+     * A spin for stacks that talk over the in-memory cable with cores to spare: 20 µs. There it
+     * measured 1-byte round trips at 2.5 times the rate of parking at once, and bulk transfer
+     * about a sixth faster (BENCHMARKS.md); longer spins gained no more. Over the pseudo-terminal
+     * line to Linux, where the kernel, the bridge and the adapter's threads share two cores, it
+     * measured no better and perhaps worse (BENCHMARKS.md, benchmark 2), so it is not the default.
      */
-    public static final long DEFAULT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    public static final long BUSY_POLL_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final Stack stack;
     private final Clock clock;
@@ -44,9 +47,9 @@ public final class StackRunner implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    /** A runner whose thread watches {@link #DEFAULT_SPIN_NANOS} for a wake-up before it parks. */
+    /** A runner whose thread parks as soon as the stack is idle. */
     public StackRunner(Stack stack, Clock clock) {
-        this(stack, clock, DEFAULT_SPIN_NANOS);
+        this(stack, clock, 0);
     }
 
     /**

@@ -154,7 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
         say(out, "  slipway, offloads as Linux's lo  %8.3f Gbit/s   (MSS 1460, segments of up to 64 KiB, checksums left "
                 + "to the cable; mean of %d rounds)", gbits(offloaded), rounds);
         say(out, "  the same, threads park at once   %8.3f Gbit/s   (no %d us watch for a wake-up before parking)",
-                gbits(offloadedParking), StackRunner.DEFAULT_SPIN_NANOS / 1000);
+                gbits(offloadedParking), StackRunner.BUSY_POLL_SPIN_NANOS / 1000);
         say(out, "  slipway, IP packets on the cable %8.3f Gbit/s   (each segment handled alone)", gbits(ours));
         say(out, "  slipway, SLIP-framed cable       %8.3f Gbit/s   (SLIP encoding and decoding each frame)", gbits(slip));
         if (haveIperf) {
@@ -183,7 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
         double linux = RoundTrips.linuxLoopback(seconds);
         say(out, "  slipway                          %10.0f round trips/s", ours);
         say(out, "  the same, threads park at once   %10.0f round trips/s   (no %d us watch for a wake-up before parking)",
-                parking, StackRunner.DEFAULT_SPIN_NANOS / 1000);
+                parking, StackRunner.BUSY_POLL_SPIN_NANOS / 1000);
         say(out, "  Linux loopback, Java sockets     %10.0f round trips/s   slipway/Linux %.2f (parking at once %.2f)",
                 linux, ours / linux, parking / linux);
     }

@@ -34,8 +34,11 @@ final class Pair implements AutoCloseable {
     private final Simulation sim;
     private StackRunner runnerA;
     private StackRunner runnerB;
-    /** How long each stack thread watches for a wake-up before it parks ({@link StackRunner}). */
-    private long spinNanos = StackRunner.DEFAULT_SPIN_NANOS;
+    /**
+     * How long each stack thread watches for a wake-up before it parks ({@link StackRunner}): the
+     * busy-polling spin, as the two stacks have a core each here.
+     */
+    private long spinNanos = StackRunner.BUSY_POLL_SPIN_NANOS;
 
     private Pair(boolean virtual, Framing framing, Impairments line, int mtu, StackConfig config,
             int hardwareQueueFrames, boolean tcpTimestamps) {
