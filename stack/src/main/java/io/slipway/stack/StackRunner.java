@@ -29,7 +29,7 @@ public final class StackRunner implements AutoCloseable {
     /**
      * A spin for stacks that talk over the in-memory cable with cores to spare: 20 µs. There it
      * measured 1-byte round trips at 2.5 times the rate of parking at once, and bulk transfer
-     * about a sixth faster (BENCHMARKS.md); longer spins gained no more. Over the pseudo-terminal
+     * about a fifth faster (BENCHMARKS.md); longer spins gained no more. Over the pseudo-terminal
      * line to Linux, where the kernel, the bridge and the adapter's threads share two cores, it
      * measured no better and perhaps worse (BENCHMARKS.md, benchmark 2), so it is not the default.
      */

@@ -144,7 +144,7 @@ final class ReceiveQueue {
         int slot = index(head());
         int at = offsets[slot];
         int len = lengths[slot];
-        if (at >= headroom && frames[slot].length == into.capacity()) {
+        if (at >= headroom) { // the arrays' lengths match: the lane's are all EXCHANGE_CAPACITY
             frames[slot] = into.exchange(frames[slot]);
             into.set(at, len);
         } else {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The receiver takes queued frames without the lane's lock while the sender keeps adding them
@@ -38,32 +40,20 @@ class ConcurrentReceiveTest {
     }
 
     /**
-     * Duplicated frames, copied before the original's array changes hands, on a cable with
-     * segmentation offload (slots of 64 KiB): each copy arrives whole, right after its original.
+     * Duplicated frames on a cable with segmentation offload (slots of 64 KiB): each copy arrives
+     * whole, right after its original. The duplicate is copied before the original's array changes
+     * hands; with {@code exchange} the frames also cross by exchanging arrays, the sender writing
+     * each frame into whatever array its buffer holds, so an array still in the receiver's hands,
+     * or still queued, would show as a damaged frame.
      */
-    @Test
-    void shouldDeliverDuplicatesWholeWhileTheSenderRacesTheReceiver() throws Exception {
-        LoopbackCable cable = LoopbackCable.builder(SystemClock.INSTANCE).unframed(Medium.IP).mtu(1500)
+    @ParameterizedTest(name = "exchange {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldDeliverDuplicatesWholeWhileTheSenderRacesTheReceiver(boolean exchange) throws Exception {
+        LoopbackCable.Builder builder = LoopbackCable.builder(SystemClock.INSTANCE).unframed(Medium.IP).mtu(1500)
                 .segmentOffload(65_535).impairments(Impairments.builder().duplication(0.05).build())
-                .inFlightFrames(16).receiveQueueFrames(8).seed(3).build();
-        long received = race(cable, false);
-        long duplicated = cable.counters(CableDirection.A_TO_B).duplicated();
-        assertTrue(duplicated > 1000, "duplicated: " + duplicated);
-        assertEquals(FRAMES + duplicated, received + drops(cable.b()), "every copy arrived or was counted as dropped");
-        cable.close();
-    }
-
-    /**
-     * Frames change hands by exchanging arrays (and some are duplicated): the sender writes each
-     * frame into whatever array its buffer holds, so an array still in the receiver's hands, or
-     * still queued, would show as a damaged frame.
-     */
-    @Test
-    void shouldDeliverWholeFramesWhileArraysChangeHands() throws Exception {
-        LoopbackCable cable = LoopbackCable.builder(SystemClock.INSTANCE).unframed(Medium.IP).mtu(1500)
-                .segmentOffload(65_535).exchangeArrays().impairments(Impairments.builder().duplication(0.05).build())
-                .inFlightFrames(16).receiveQueueFrames(8).seed(5).build();
-        long received = race(cable, false, true);
+                .inFlightFrames(16).receiveQueueFrames(8).seed(exchange ? 5 : 3);
+        LoopbackCable cable = (exchange ? builder.exchangeArrays() : builder).build();
+        long received = race(cable, false, exchange);
         long duplicated = cable.counters(CableDirection.A_TO_B).duplicated();
         assertTrue(duplicated > 1000, "duplicated: " + duplicated);
         assertEquals(FRAMES + duplicated, received + drops(cable.b()), "every copy arrived or was counted as dropped");
