@@ -289,6 +289,23 @@ public final class NewReno {
     }
 
     /**
+     * RFC 8985 §7.4.2: a tail loss probe's resend repaired a loss by itself (the ACK went past the
+     * probe with no duplicate showing that the original had arrived too), so the path lost a
+     * segment and the response is fast recovery's: ssthresh = max(cwnd / 2, 2 SMSS), cwnd =
+     * ssthresh, as recovery leaves it (RFC 6675 §5 (4.2)). From cwnd rather than RFC 5681's
+     * FlightSize, as Linux's reduction does: what is in flight at the end of a probe episode is
+     * the application's tail, not what the path carried when the loss struck.
+     */
+    public void onTailLossRepaired() {
+        if (inFastRecovery) {
+            return; // already reduced for this window
+        }
+        ssthresh = Math.max(cwnd / 2, 2 * mss);
+        cwnd = ssthresh;
+        bytesAckedInAvoidance = 0;
+    }
+
+    /**
      * RFC 3042 §2 (RFC 5681 §3.2 step 1): on the first and second duplicate ACK outside recovery,
      * the sender may send previously unsent data beyond cwnd, one segment for each such ACK, so
      * that the receiver can send the third duplicate ACK a lost segment needs; FlightSize stays

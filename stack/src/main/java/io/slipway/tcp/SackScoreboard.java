@@ -24,9 +24,24 @@ final class SackScoreboard {
     private final int[] left = new int[MAX_RANGES];
     private final int[] right = new int[MAX_RANGES];
     private int count;
+    /**
+     * Every unSACKed sequence number below {@link #lostBelow} is lost, whatever IsLost's count
+     * says: a tail loss probe above it was SACKed (see {@link TailLossProbe}).
+     */
+    private boolean lostMarked;
+    private int lostBelow;
 
     void clear() {
         count = 0;
+        lostMarked = false;
+    }
+
+    /** Every unSACKed sequence number below {@code seq} is lost (RFC 8985's verdict once a tail loss probe above it arrived). */
+    void markLostBelow(int seq) {
+        if (!lostMarked || Seq.gt(seq, lostBelow)) {
+            lostBelow = seq;
+        }
+        lostMarked = true;
     }
 
     boolean isEmpty() {
@@ -113,8 +128,11 @@ final class SackScoreboard {
             System.arraycopy(right, drop, right, 0, count - drop);
             count -= drop;
         }
+        if (lostMarked && Seq.ge(una, lostBelow)) {
+            lostMarked = false; // nothing below it is outstanding any more
+        }
         if (count > 0 && Seq.le(left[0], una)) {
-            count = 0;
+            clear();
             return true;
         }
         return false;
@@ -175,9 +193,13 @@ final class SackScoreboard {
     /**
      * RFC 6675 §4 IsLost(seq): true when more than (DupThresh - 1) · SMSS bytes above {@code seq}
      * are SACKed, or DupThresh discontiguous SACKed ranges lie above it (which catches losses
-     * among segments smaller than the SMSS).
+     * among segments smaller than the SMSS); or when {@code seq} lies below a probe's verdict
+     * ({@link #markLostBelow}).
      */
     boolean isLost(int seq, int smss) {
+        if (lostMarked && Seq.lt(seq, lostBelow)) {
+            return true;
+        }
         long above = 0;
         int ranges = 0;
         for (int i = count - 1; i >= 0 && Seq.gt(right[i], seq); i--) {
@@ -191,7 +213,8 @@ final class SackScoreboard {
     /**
      * RFC 6675 §4 SetPipe(): the sequence numbers in (SND.UNA {@code una}, SND.MAX {@code max}]
      * thought to be in the network: of those not SACKed, (a) every one not lost, plus (b) every
-     * one retransmitted in this recovery (below {@code highRxt}, exclusive).
+     * one retransmitted in this recovery (below {@code highRxt}, exclusive). A probe's verdict
+     * ({@link #markLostBelow}) counts as lost too.
      */
     int pipe(int una, int max, int highRxt, int smss) {
         int resent = Seq.min(highRxt, max);
@@ -204,6 +227,9 @@ final class SackScoreboard {
             int holeStart = i >= 0 ? right[i] : una;
             boolean lost = sackedAbove > (long) (NewReno.DUPLICATE_ACK_THRESHOLD - 1) * smss
                     || rangesAbove >= NewReno.DUPLICATE_ACK_THRESHOLD;
+            if (!lost && lostMarked) {
+                holeStart = Seq.max(holeStart, Seq.min(lostBelow, holeEnd)); // below the verdict: lost
+            }
             if (Seq.lt(holeStart, holeEnd) && !lost) {
                 pipe += holeEnd - holeStart;
             }

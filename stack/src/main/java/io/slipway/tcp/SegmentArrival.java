@@ -282,10 +282,15 @@ final class SegmentArrival {
         }
         c.persistProbes = 0; // the peer answers: zero-window probing never gives up on it (RFC 1122 §4.2.2.17)
         boolean duplicate = isDuplicateAck(c, s);
+        int newlySacked = 0;
         if (c.sackOk && s.options.sackBlockCount() > 0) {
-            c.recordSack(s.options); // RFC 6675 §4 Update()
+            newlySacked = c.recordSack(s.options); // RFC 6675 §4 Update()
         }
-        if (Seq.gt(s.ack, c.sndUna)) {
+        boolean advanced = Seq.gt(s.ack, c.sndUna);
+        if (c.probe.outstanding) {
+            probeAnswered(c, s, advanced, newlySacked);
+        }
+        if (advanced) {
             newAck(c, s, nowNanos);
         } else if (duplicate) {
             if (c.congestion.onDuplicateAck(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
@@ -338,6 +343,40 @@ final class SegmentArrival {
         return true;
     }
 
+    /**
+     * RFC 8985 §7.4: what an ACK says of the outstanding tail loss probe. SACKed above a hole:
+     * everything unSACKed below the probe was lost (see {@link TailLossProbe}), and recovery
+     * starts from the scoreboard. Acknowledged: a probe of new data is done (any loss below it
+     * shows in SACK blocks); a resend that the ACK passes with no duplicate ACK first (the answer
+     * to the second copy) repaired a loss alone, and cwnd is reduced; a pure duplicate ACK — no
+     * data, nothing newly SACKed, a D-SACK at most — says both copies arrived, so nothing was lost.
+     */
+    private static void probeAnswered(TcpConnection c, Segment s, boolean advanced, int newlySacked) {
+        TailLossProbe probe = c.probe;
+        int probeDataEnd = c.finNumbered && Seq.gt(probe.end, c.finSequence) ? c.finSequence : probe.end;
+        if (newlySacked > 0 && Seq.lt(probe.start, probeDataEnd)
+                && Seq.ge(c.scoreboard.skipSacked(probe.start), probeDataEnd)) {
+            probe.outstanding = false;
+            if (Seq.lt(advanced ? s.ack : c.sndUna, probe.start)) {
+                c.scoreboard.markLostBelow(probe.start);
+                c.tcp.count(TcpEvent.LOSS_PROBE_RECOVERIES);
+            }
+            return;
+        }
+        if (Seq.lt(s.ack, probe.end)) {
+            return;
+        }
+        if (!probe.retransmitted) {
+            probe.outstanding = false;
+        } else if (Seq.gt(s.ack, probe.end)) {
+            probe.outstanding = false;
+            c.tcp.count(TcpEvent.LOSS_PROBE_RECOVERIES);
+            c.congestion.onTailLossRepaired();
+        } else if (!advanced && s.payloadLength == 0 && newlySacked == 0) {
+            probe.outstanding = false;
+        }
+    }
+
     /** RFC 5681 §3.2 step 2, or RFC 6675 §5 step (4) when the peer SACKs: the segment at SND.UNA again. */
     private static void fastRetransmit(TcpConnection c, long nowNanos) {
         c.tcp.count(TcpEvent.FAST_RETRANSMITS);
@@ -388,11 +427,14 @@ final class SegmentArrival {
                 && c.sndUna != c.sndMax) {
             c.retransmitFirstWithoutBlocks(nowNanos);
         }
-        // RFC 6298 §5.2–5.3: stop the timer when all is acknowledged, else restart it.
+        // RFC 6298 §5.2–5.3: stop the timer when all is acknowledged, else restart it; the output
+        // that follows puts the probe timer in its place when a probe may go (RFC 8985 §7.2).
+        c.tcp.timers().cancel(c.probeTimer);
         if (c.sndUna == c.sndMax) {
             c.tcp.timers().cancel(c.retransmitTimer);
         } else {
             c.tcp.timers().schedule(c.retransmitTimer, nowNanos + c.rtt.rto());
+            c.probe.restartDue = true;
         }
         c.notifyOwner(); // room in the send ring
     }

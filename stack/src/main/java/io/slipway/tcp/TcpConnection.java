@@ -116,6 +116,9 @@ public final class TcpConnection {
 
     // ---- timers
     final Timer retransmitTimer;
+    /** RFC 8985 §7's probe timeout (PTO): while it is armed, it stands in for {@link #retransmitTimer}, which is not. */
+    final Timer probeTimer;
+    final TailLossProbe probe = new TailLossProbe();
     final Timer delayedAckTimer;
     final Timer persistTimer;
     final Timer flushTimer;
@@ -188,6 +191,7 @@ public final class TcpConnection {
         this.outOfOrder = new OutOfOrderSegments(config.maxOutOfOrderRanges());
         this.rtt = newRtt();
         this.retransmitTimer = new Timer(this::onRetransmitTimeout);
+        this.probeTimer = new Timer(this::onProbeTimeout);
         this.delayedAckTimer = new Timer(this::onDelayedAck);
         this.persistTimer = new Timer(this::onPersistTimeout);
         this.flushTimer = new Timer(this::onFlushTimeout);
@@ -358,6 +362,7 @@ public final class TcpConnection {
         highRxt = 0;
         rescueRxt = 0;
         unaResent = false;
+        probe.reset();
         hasSentData = false;
         sndWnd = 0;
         maxSndWnd = 0;
@@ -519,6 +524,7 @@ public final class TcpConnection {
         if (!sent && ackNow) {
             sendAck(nowNanos);
         }
+        armProbeTimer(nowNanos);
         armPersistIfStuck(nowNanos);
         armKeepalive(nowNanos);
     }
@@ -586,12 +592,11 @@ public final class TcpConnection {
         if (Seq.gt(sndNxt, sndMax)) {
             sndMax = sndNxt;
             rtt.startTiming(sndNxt, nowNanos); // new data: Karn's rule allows timing it
+            probe.restartDue = true;
         } else {
             tcp.count(TcpEvent.RETRANSMITTED_SEGMENTS);
         }
-        if (!retransmitTimer.isScheduled()) {
-            tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
-        }
+        armRetransmitTimerIfIdle(nowNanos);
         return finNow || (len < sendMss && !cutBySack) ? SENT_LAST : SENT_MORE_MAY_FOLLOW;
     }
 
@@ -764,9 +769,7 @@ public final class TcpConnection {
         }
         tcp.sendSegment(this, seq, TcpHeader.ACK | (withFin ? TcpHeader.FIN : 0), seq - sndUna, data, nowNanos);
         lastSendNanos = nowNanos;
-        if (!retransmitTimer.isScheduled()) {
-            tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
-        }
+        armRetransmitTimerIfIdle(nowNanos);
         return seq + data + (withFin ? 1 : 0);
     }
 
@@ -840,7 +843,7 @@ public final class TcpConnection {
     private void armPersistIfStuck(long nowNanos) {
         int unsent = sendRing.size() - (sndNxt - sndUna - (finInFlight() ? 1 : 0));
         boolean stuck = sndWnd == 0 && sndNxt == sndUna && (unsent > 0 || (finQueued && !finSent));
-        if (stuck && !persistTimer.isScheduled() && !retransmitTimer.isScheduled()) {
+        if (stuck && !persistTimer.isScheduled() && !retransmitTimer.isScheduled() && !probeTimer.isScheduled()) {
             if (persistBackoffNanos == 0) {
                 persistBackoffNanos = Math.max(config.persistMinNanos(), rtt.rto());
             }
@@ -888,6 +891,7 @@ public final class TcpConnection {
             return; // everything was acknowledged meanwhile
         }
         tcp.count(TcpEvent.RETRANSMISSION_TIMEOUTS);
+        probe.outstanding = false; // the timer has taken over: a later flight may be probed again
         int limit = (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) ? config.synRetries()
                 : config.dataRetries();
         if (++retries > limit) {
@@ -921,6 +925,78 @@ public final class TcpConnection {
             }
             output(nowNanos);
         }
+        tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
+    }
+
+    /** RFC 6298 §5.1: data went out and no timer watches it: the RTO, unless the probe timer stands in for it. */
+    private void armRetransmitTimerIfIdle(long nowNanos) {
+        if (!retransmitTimer.isScheduled() && !probeTimer.isScheduled()) {
+            tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
+        }
+    }
+
+    /**
+     * RFC 8985 §7.2: after new data went out or an ACK acknowledged new data, the probe timer
+     * takes the retransmission timer's place when a probe may go; when one may no longer go (SACK
+     * blocks came, recovery began), the retransmission timer returns with the deadline it had.
+     */
+    void armProbeTimer(long nowNanos) {
+        if (!probeMayGo()) {
+            if (probeTimer.isScheduled()) {
+                tcp.timers().cancel(probeTimer);
+                if (sndUna != sndMax && !retransmitTimer.isScheduled()) {
+                    tcp.timers().schedule(retransmitTimer, Math.max(nowNanos, probe.rtoDeadline));
+                }
+            }
+            probe.restartDue = false;
+            return;
+        }
+        if (!probe.restartDue) {
+            return;
+        }
+        probe.restartDue = false;
+        long rtoDeadline = retransmitTimer.isScheduled() ? retransmitTimer.deadline()
+                : probeTimer.isScheduled() ? probe.rtoDeadline : nowNanos + rtt.rto();
+        boolean oneSegment = sndMax - sndUna <= sendMss + (finInFlight() ? 1 : 0);
+        tcp.timers().cancel(retransmitTimer);
+        probe.rtoDeadline = rtoDeadline;
+        tcp.timers().schedule(probeTimer, TailLossProbe.deadline(rtt, oneSegment, nowNanos, rtoDeadline));
+    }
+
+    /**
+     * RFC 8985 §7.2: data is outstanding; not in fast recovery, nor in RTO recovery (going back,
+     * or no ACK of new data since the timeout), nor with SACKed data that recovery already
+     * watches; no probe of this flight yet; and SACK agreed, without which the probe's ACK could
+     * not say what was lost (Linux probes only then too).
+     */
+    private boolean probeMayGo() {
+        return config.features().tailLossProbe() && sackOk && state.isSynchronized() && state != TcpState.TIME_WAIT
+                && sndUna != sndMax && sndNxt == sndMax && retries == 0 && scoreboard.isEmpty()
+                && !congestion.inFastRecovery() && !probe.outstanding;
+    }
+
+    /**
+     * RFC 8985 §7.3: the probe. New data if there is some and the receive window allows,
+     * ignoring cwnd; else the last segment sent, again. Then the retransmission timer is armed,
+     * not the probe timer: one probe per flight, and the RTO stays the last resort.
+     */
+    private void onProbeTimeout(long nowNanos) {
+        if (!state.isSynchronized() || state == TcpState.TIME_WAIT || sndUna == sndMax) {
+            return;
+        }
+        tcp.count(TcpEvent.LOSS_PROBES);
+        int before = sndMax;
+        int usable = Math.min(sndWnd - (sndNxt - sndUna), sendMss);
+        if (usable > 0 && sendFromNext(usable, true, nowNanos) != NOTHING_SENT && Seq.gt(sndMax, before)) {
+            probe.sent(before, sndMax, false);
+        } else {
+            int dataEnd = sndUna + sendRing.size();
+            int start = Seq.max(sndUna, dataEnd - sendMss);
+            retransmitRange(start, sndMax, nowNanos);
+            probe.sent(start, sndMax, true);
+        }
+        probe.restartDue = false;
+        tcp.timers().cancel(probeTimer);
         tcp.timers().schedule(retransmitTimer, nowNanos + rtt.rto());
     }
 
@@ -1103,6 +1179,7 @@ public final class TcpConnection {
     private void cancelTimers() {
         TimerQueue t = tcp.timers();
         t.cancel(retransmitTimer);
+        t.cancel(probeTimer);
         t.cancel(delayedAckTimer);
         t.cancel(persistTimer);
         t.cancel(flushTimer);

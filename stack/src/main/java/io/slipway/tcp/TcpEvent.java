@@ -57,6 +57,13 @@ public enum TcpEvent {
     /** The peer discarded data it had SACKed (RFC 2018 §8): the scoreboard was cleared. */
     SACK_RENEGED,
     RETRANSMISSION_TIMEOUTS,
+    /** Tail loss probes sent (RFC 8985 §7.3): the ACKs of a flight's last segments were overdue. */
+    LOSS_PROBES,
+    /**
+     * Probes that found a loss (Linux's TCPLossProbeRecovery): the peer SACKed the probe above
+     * a hole, which starts recovery, or the probe alone repaired the tail, which halves cwnd.
+     */
+    LOSS_PROBE_RECOVERIES,
     WINDOW_PROBES,
     DELAYED_ACKS,
     KEEPALIVE_PROBES,

@@ -13,10 +13,20 @@ package io.slipway.tcp;
  * @param timestamps timestamps (RFC 7323 §3–5): RTT measured on every ACK, and PAWS — offered only
  *     on interfaces that ask for them ({@code InterfaceConfig.tcpTimestamps}), since their 12 bytes
  *     in every segment cost a slow serial line goodput
+ * @param tailLossProbe RFC 8985 §7's tail loss probe: when the ACKs for the last segments of a
+ *     flight are overdue (2·SRTT), one segment goes to draw an ACK whose SACK blocks show what
+ *     was lost, so a loss at the tail is repaired in a round trip instead of a retransmission
+ *     timeout (at least 200 ms). A sender-side algorithm, nothing to agree; used only when SACK is
+ *     agreed, as in Linux
  */
-public record TcpFeatures(boolean sack, boolean windowScaling, boolean timestamps) {
+public record TcpFeatures(boolean sack, boolean windowScaling, boolean timestamps, boolean tailLossProbe) {
     /** Every extension on: the default. */
-    public static final TcpFeatures ALL = new TcpFeatures(true, true, true);
+    public static final TcpFeatures ALL = new TcpFeatures(true, true, true, true);
     /** None: RFC 9293 with RFC 5681/6582 congestion control only. */
-    public static final TcpFeatures NONE = new TcpFeatures(false, false, false);
+    public static final TcpFeatures NONE = new TcpFeatures(false, false, false, false);
+
+    /** The same without the tail loss probe: scripts of the retransmission timer's own rules use it. */
+    public TcpFeatures withoutTailLossProbe() {
+        return new TcpFeatures(sack, windowScaling, timestamps, false);
+    }
 }

@@ -18,11 +18,19 @@ import java.util.List;
 abstract class SackFlightScript {
     static final int MSS = OUR_MSS;
 
-    final TcpScript s = new TcpScript(new TcpScript.Config().build());
+    final TcpScript s;
     /** The peer's next sequence number: ours to acknowledge. */
     int rcv;
     /** The sequence number of segment 0 of the flight under test. */
     int f0;
+
+    SackFlightScript() {
+        this(new TcpScript.Config().build());
+    }
+
+    SackFlightScript(TcpConfig config) {
+        s = new TcpScript(config);
+    }
 
     int f(int i) {
         return f0 + i * MSS;
@@ -33,7 +41,13 @@ abstract class SackFlightScript {
      * per ACK, from 4 segments to 12. Nothing is left in flight; {@link #f0} is SND.NXT.
      */
     void warmUp(boolean peerOffersSack) throws Exception {
+        warmUp(peerOffersSack, 0);
+    }
+
+    /** The same with every answer from the peer {@code roundTripMs} after what it answers, so that SRTT means something. */
+    void warmUp(boolean peerOffersSack, int roundTripMs) throws Exception {
         s.connect(80);
+        s.advance(roundTripMs);
         TcpScript.Seg synAck = s.seg(SYN | ACK, s.irs, s.iss + 1).window(65535).mss(1460);
         (peerOffersSack ? synAck.sackPermitted() : synAck).send();
         s.expectAck(s.iss + 1, s.irs + 1);
@@ -42,6 +56,7 @@ abstract class SackFlightScript {
         s.send(bytes(0, 8 * MSS));
         for (int acked = 0; acked < 8; acked++) {
             s.takeAll();
+            s.advance(roundTripMs);
             next += MSS;
             s.in(ACK, rcv, next, 65535);
         }

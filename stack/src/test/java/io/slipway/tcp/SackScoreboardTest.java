@@ -161,4 +161,32 @@ class SackScoreboardTest {
         assertFalse(board.ackedTo(una + 250));
         assertEquals(1, board.rangeCount());
     }
+
+    @Test
+    void shouldTakeEverythingUnsackedBelowAProbesVerdictAsLost() {
+        add(900, 1000); // one segment SACKed at the top: by IsLost's count, nothing below it is lost
+        assertFalse(board.isLost(UNA, SMSS));
+        assertEquals(900, board.pipe(UNA, MAX, UNA, SMSS));
+
+        board.markLostBelow(UNA + 900); // the SACKed segment was a tail loss probe
+
+        assertTrue(board.isLost(UNA, SMSS));
+        assertTrue(board.isLost(UNA + 899, SMSS));
+        assertEquals(0, board.pipe(UNA, MAX, UNA, SMSS), "lost data is not in the network");
+        assertEquals(200, board.pipe(UNA, MAX, UNA + 200, SMSS), "what was resent since is");
+        board.ackedTo(UNA + 500);
+        assertTrue(board.isLost(UNA + 500, SMSS), "the verdict stands for what is still outstanding");
+        board.ackedTo(UNA + 1000);
+        add(1100, 1200);
+        assertFalse(board.isLost(UNA + 1000, SMSS), "and ends once SND.UNA passes it");
+    }
+
+    @Test
+    void shouldCountOnlyThePartOfAHoleAboveTheVerdictInThePipe() {
+        add(900, 1000);
+        board.markLostBelow(UNA + 400);
+
+        assertEquals(500, board.pipe(UNA, MAX, UNA, SMSS), "400-900 may still arrive");
+        assertFalse(board.isLost(UNA + 400, SMSS));
+    }
 }

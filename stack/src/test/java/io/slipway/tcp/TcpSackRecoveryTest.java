@@ -153,6 +153,8 @@ class TcpSackRecoveryTest extends SackFlightScript {
 
         assertEquals(1, s.count(TcpEvent.SACK_RENEGED));
         assertTrue(s.connection().scoreboard.isEmpty());
+        // Nothing SACKed is left, so the tail loss probe (RFC 8985 §7) is first: the last segment.
+        assertEquals(9, (s.awaitSegment(2000).seq() - f0) / MSS, "the probe: the last segment again");
         assertEquals(2, (s.awaitSegment(2000).seq() - f0) / MSS, "segment 2 goes again after all");
     }
 

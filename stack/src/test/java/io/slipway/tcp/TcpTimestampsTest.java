@@ -44,7 +44,7 @@ class TcpTimestampsTest {
     @Test
     void shouldNotOfferThemOnAnInterfaceThatDoesNotAsk() throws Exception {
         assertNull(new TcpScript().connect(80).timestamps(), "serial lines default to none (BENCHMARKS.md)");
-        TcpScript off = new TcpScript(TcpConfig.DEFAULT.withFeatures(new TcpFeatures(true, true, false)), 7, true);
+        TcpScript off = new TcpScript(TcpConfig.DEFAULT.withFeatures(new TcpFeatures(true, true, false, true)), 7, true);
         assertNull(off.connect(80).timestamps(), "nor with the feature off");
     }
 

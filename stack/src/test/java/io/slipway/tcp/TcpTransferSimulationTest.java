@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a serial line's rate. For every seed: every byte arrives exactly once and in order, both
  * connections end CLOSED and free (TIME-WAIT over), the stacks hold no socket and no timer, and the
  * cable's frame slots are all back. The seeds run with every TCP extension on at both ends, off
- * at both ends, and on at one end only (so that the handshake must turn it off). A failing seed
+ * at both ends, on at one end only (so that the handshake must turn it off), and on but for the
+ * tail loss probe. A failing seed
  * is named in the message and replays exactly. {@code -Dtcp.seeds=N} runs N seeds (default 300).
  * The seeds run once more on an unframed cable with segmentation offload, where segments of
  * many SMSS are lost, corrupted, duplicated and reordered whole, and cross in the sending stack's
@@ -48,7 +49,9 @@ class TcpTransferSimulationTest {
     enum Extensions {
         ON(TcpFeatures.ALL, TcpFeatures.ALL),
         OFF(TcpFeatures.NONE, TcpFeatures.NONE),
-        CLIENT_ONLY(TcpFeatures.ALL, TcpFeatures.NONE);
+        CLIENT_ONLY(TcpFeatures.ALL, TcpFeatures.NONE),
+        /** Every extension but the tail loss probe (RFC 8985 §7): recovery by SACK and the timer alone. */
+        NO_PROBE(TcpFeatures.ALL.withoutTailLossProbe(), TcpFeatures.ALL.withoutTailLossProbe());
 
         final TcpFeatures client;
         final TcpFeatures server;
@@ -100,7 +103,14 @@ class TcpTransferSimulationTest {
         }
         long sackRecoveries = totals.getOrDefault(TcpEvent.SACK_RECOVERIES, 0L);
         long paws = totals.getOrDefault(TcpEvent.DROP_PAWS, 0L);
+        long probes = totals.getOrDefault(TcpEvent.LOSS_PROBES, 0L);
         if (extensions == Extensions.ON) {
+            assertTrue(probes > 0, "no tail loss probe went: " + totals);
+            assertTrue(totals.getOrDefault(TcpEvent.LOSS_PROBE_RECOVERIES, 0L) > 0, "no probe found a loss: " + totals);
+        } else {
+            assertEquals(0, probes, "tail loss probes without the feature and SACK at both ends: " + totals);
+        }
+        if (extensions == Extensions.ON || extensions == Extensions.NO_PROBE) {
             assertTrue(sackRecoveries > 0, "SACK never drove a recovery: " + totals);
             assertTrue(paws > 0, "timestamps never caught a late duplicate (PAWS): " + totals);
         } else {

@@ -27,7 +27,7 @@ class TcpWindowScaleTest {
 
     @Test
     void shouldOfferNoScaleWhenTheFeatureIsOff() throws Exception {
-        TcpScript off = new TcpScript(TcpConfig.DEFAULT.withFeatures(new TcpFeatures(true, false, true)));
+        TcpScript off = new TcpScript(TcpConfig.DEFAULT.withFeatures(new TcpFeatures(true, false, true, true)));
         assertEquals(-1, off.connect(80).windowScale());
     }
 
