@@ -549,7 +549,13 @@ public final class TcpConnection {
         int sentData = inFlight - (finInFlight() ? 1 : 0);
         int unsent = sendRing.size() - sentData;
         int len = Math.max(0, Math.min(Math.min(unsent, usable), largestSegment));
-        if (len > sendMss && !(len == unsent && (noDelay || inFlight == 0 || pushSmall))) {
+        // Nagle's rule (RFC 1122 §4.2.3.4) holds a short tail while data is unacknowledged, so
+        // that it may grow; once the application has closed its side nothing more will come, and
+        // holding it would only wait for the peer's delayed ACK — up to 200 ms at the end of every
+        // transfer whose length is no multiple of the MSS. Linux sends it with the FIN too
+        // (tcp_send_fin pushes with TCP_NAGLE_OFF).
+        boolean nagleAllows = noDelay || inFlight == 0 || finQueued;
+        if (len > sendMss && !(len == unsent && (nagleAllows || pushSmall))) {
             // A segment for segmentation offload is whole SMSS: as the MSS-sized segments it stands
             // for, its tail waits for more data (Nagle, RFC 1122 §4.2.3.4) or the window.
             len -= len % sendMss;
@@ -566,7 +572,6 @@ public final class TcpConnection {
         }
         boolean full = len >= sendMss;
         boolean everything = len == unsent;
-        boolean nagleAllows = noDelay || inFlight == 0;
         boolean bigEnough = maxSndWnd > 0 && len >= maxSndWnd / 2;
         if (!(full || cutBySack || (everything && (nagleAllows || pushSmall)) || bigEnough || flushDue
                 || (len == 0 && finNow))) {

@@ -1,7 +1,9 @@
 package io.slipway.tcp;
 
 import static io.slipway.tcp.TcpScript.ACK;
+import static io.slipway.tcp.TcpScript.FIN;
 import static io.slipway.tcp.TcpScript.OUR_MSS;
+import static io.slipway.tcp.TcpScript.PSH;
 import static io.slipway.tcp.TcpScript.SYN;
 import static io.slipway.tcp.TcpScript.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipway.socket.TimedOutException;
 import java.util.ArrayList;
+import io.slipway.socket.Shutdown;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +116,23 @@ class TcpEstablishedSendingTest {
         s.expect(ACK, snd + 10, rcv, MSS);
         s.expect(ACK, snd + 10 + MSS, rcv, MSS);
         s.expectNothing(); // the last 10 bytes wait (Nagle)
+    }
+
+    @Test
+    void shouldSendTheShortTailWithTheFinOnceTheApplicationHasClosed() throws Exception {
+        open(0, 65535);
+        s.send(bytes(0, 2 * MSS + 10));
+        s.expect(ACK, snd, rcv, MSS);
+        s.expect(ACK, snd + MSS, rcv, MSS);
+        s.expectNothing(); // Nagle holds the last 10 bytes while more may be written
+
+        s.sockets.shutdown(s.fd, Shutdown.WRITE);
+        s.poll();
+
+        // Nothing more can come to join them: waiting for the ACK (which the peer may delay for
+        // 200 ms, having one segment to acknowledge) would only stall the end of the transfer.
+        s.expect(ACK | PSH | FIN, snd + 2 * MSS, rcv, 10);
+        s.expectNothing();
     }
 
     @Test
