@@ -43,6 +43,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * namespace), also after a start that failed halfway, and is idempotent; a shutdown hook does it
  * should the JVM exit without it.
  *
+ * <p>{@link #attach} builds a second peer whose bridge opens another peer's {@link #slipwayPort()}
+ * instead of a pty pair of its own, for a Linux-to-Linux line that is the same as slipway's:
+ *
+ * <pre>
+ *   kernel ── bridge ── pty B ═ socat ═ pty A ── bridge ── kernel
+ * </pre>
+ *
  * <p>Needs root with CAP_NET_ADMIN and CAP_SYS_ADMIN, {@code /dev/net/tun}, socat, ip and ping:
  * call {@link #availableOrSkip()} first, which skips the test on a machine without them and fails
  * it under {@code CI=true}.
@@ -60,6 +67,8 @@ public final class LinuxPeer implements AutoCloseable {
     private final String linuxCidr;
     private final Inet4Address linuxAddress;
     private final int mtu;
+    /** The serial port an {@link #attach}ed peer's bridge opens; null when it makes its own pty pair. */
+    private final Path attachedPort;
     private final List<BackgroundProcess> spawned = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "linuxpeer-shutdown");
 
@@ -72,11 +81,12 @@ public final class LinuxPeer implements AutoCloseable {
     private PtyUdpBridge bridge;
     private boolean closed;
 
-    private LinuxPeer(Framing framing, String linuxCidr, Inet4Address linuxAddress, int mtu) {
+    private LinuxPeer(Framing framing, String linuxCidr, Inet4Address linuxAddress, int mtu, Path attachedPort) {
         this.framing = framing;
         this.linuxCidr = linuxCidr;
         this.linuxAddress = linuxAddress;
         this.mtu = mtu;
+        this.attachedPort = attachedPort;
     }
 
     /**
@@ -120,11 +130,30 @@ public final class LinuxPeer implements AutoCloseable {
      * @throws IOException naming the step that failed, after undoing the steps before it
      */
     public static LinuxPeer start(Framing framing, String linuxCidr, int mtu) throws IOException {
+        return start(framing, linuxCidr, mtu, null);
+    }
+
+    /**
+     * A peer whose bridge opens {@code port} (typically another peer's {@link #slipwayPort()}, in
+     * slipway's place) instead of a pty pair of its own: two kernels at the two ends of one pty
+     * pair, the line slipway gets from {@link #start}. Such a peer has no {@link #slipwayPort()};
+     * closing it closes {@code port}, which ends the other peer's pty pair (see
+     * {@link SocatPtyPair}), so the two share one session, as slipway and a peer do.
+     *
+     * <p>Joining two peers' {@link #slipwayPort()}s with a third socat instead deadlocks under
+     * load: socat copies both directions on one thread with blocking writes, so the pair's socat
+     * and the joint, each blocked writing into the pty between them, waits for the other to read.
+     */
+    public static LinuxPeer attach(Framing framing, String linuxCidr, int mtu, Path port) throws IOException {
+        return start(framing, linuxCidr, mtu, Objects.requireNonNull(port, "port"));
+    }
+
+    private static LinuxPeer start(Framing framing, String linuxCidr, int mtu, Path attachedPort) throws IOException {
         Objects.requireNonNull(framing, "framing");
         if (mtu < 1) {
             throw new IllegalArgumentException("mtu must be positive: " + mtu);
         }
-        LinuxPeer peer = new LinuxPeer(framing, linuxCidr, parseAddress(linuxCidr), mtu);
+        LinuxPeer peer = new LinuxPeer(framing, linuxCidr, parseAddress(linuxCidr), mtu, attachedPort);
         Runtime.getRuntime().addShutdownHook(peer.shutdownHook);
         try {
             peer.build();
@@ -139,8 +168,15 @@ public final class LinuxPeer implements AutoCloseable {
         }
     }
 
-    /** The pty slipway opens (end B of the pair), e.g. {@code /tmp/slipway-pty-123/B}. */
+    /**
+     * The pty slipway opens (end B of the pair), e.g. {@code /tmp/slipway-pty-123/B}.
+     *
+     * @throws IllegalStateException for an {@link #attach}ed peer, which has no pty pair of its own
+     */
     public Path slipwayPort() {
+        if (pty == null) {
+            throw new IllegalStateException("attached to " + attachedPort + ": no pty pair of its own");
+        }
         return pty.b();
     }
 
@@ -254,14 +290,15 @@ public final class LinuxPeer implements AutoCloseable {
                 + (namespace == null ? "" : " in " + namespace) + (closed ? " (closed)" : "")
                 + "\n  " + (bridge == null ? "no bridge" : bridge)
                 + "\n  " + (tun == null ? "no socat tun" : tun + ", log: " + tun.log().trim())
-                + "\n  " + (pty == null ? "no pty pair" : pty + (pty.isAlive() ? "" : " (ended)") + ", log: "
-                        + pty.log().trim());
+                + "\n  " + (attachedPort != null ? "bridge on " + attachedPort
+                        : pty == null ? "no pty pair"
+                        : pty + (pty.isAlive() ? "" : " (ended)") + ", log: " + pty.log().trim());
     }
 
     @Override
     public String toString() {
         return "linux peer " + linuxCidr + " on " + device + " in " + namespace + ", slipway port "
-                + (pty == null ? "none" : pty.b());
+                + (attachedPort != null ? "none (bridge on " + attachedPort + ")" : pty == null ? "none" : pty.b());
     }
 
     /**
@@ -341,8 +378,12 @@ public final class LinuxPeer implements AutoCloseable {
         namespace.ip("link", "set", "dev", device, "up");
         namespace.ip("link", "set", "dev", "lo", "up");
 
-        pty = SocatPtyPair.start();
-        SerialLine line = JSerialCommLine.open(pty.a().toString(), PTY);
+        Path port = attachedPort;
+        if (port == null) {
+            pty = SocatPtyPair.start();
+            port = pty.a();
+        }
+        SerialLine line = JSerialCommLine.open(port.toString(), PTY);
         SerialAdapter adapter;
         try {
             int bridgeMtu = PtyUdpBridge.MAX_DATAGRAM - framing.medium().headerLength();
