@@ -121,6 +121,11 @@ final class SlipwayHost implements AutoCloseable {
         }
     }
 
+    /** The serial adapter's counters: frames each way and drops by reason. */
+    io.slipway.hal.LinkCounters adapterCounters() {
+        return adapter.counters();
+    }
+
     /** Counters of every layer, for failure messages. */
     String diagnostics() {
         try {

@@ -29,6 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with 2 % of the frames lost each way — but never a SYN: with one connection a run, a lost SYN
  * (a second's wait for any stack, RFC 6298 §2.1) would decide the figure by which leg's seed hit
  * its handshake. The ratio is printed, never asserted: timing does not belong in a pass/fail test. Run with {@code -Dbench.linuxReference=true} for the reference.
+ * A Linux end reaches its pty through a user-space bridge (TUN, socat, a serial adapter: this
+ * kernel has no SLIP driver for slattach), which costs CPU that a kernel driver would not; the
+ * reference has two such ends, the slipway pair one.
  */
 @Timeout(300)
 class TcpAgainstLinuxBenchmarkTest {
@@ -42,6 +45,13 @@ class TcpAgainstLinuxBenchmarkTest {
      * pair's far end itself, as slipway does; see {@link LinuxPeer#attach}.)
      */
     private static final boolean LINUX_REFERENCE = Boolean.getBoolean("bench.linuxReference");
+    /**
+     * With the reference, one untimed clean exchange of each pair runs first. Without it, the
+     * first leg of a fresh JVM paid for compiling slipway's code, and the shared serial adapter
+     * and bridge, alone: its stack thread used about three times the CPU of the same transfer
+     * later (130–142 ms against 38–49 ms), while the kernel has nothing to warm.
+     */
+    private static boolean warmedUp;
 
     /** Sends a file and shuts its side, while reading the peer's bytes to their end; writes their SHA-256. */
     private static final String HALF_CLOSING_CLIENT = String.join("\n",
@@ -80,6 +90,13 @@ class TcpAgainstLinuxBenchmarkTest {
         Path serverFile = Files.write(temp.resolve("server-sends.bin"), fromServer);
         Path clientFile = Files.write(temp.resolve("client-sends.bin"), fromClient);
 
+        if (LINUX_REFERENCE && !warmedUp) {
+            long coldSlipway = slipwayClient(0, serverFile, fromClient, fromServer);
+            long warmingLinux = linuxClient(0, serverFile, clientFile, fromServer, fromClient);
+            warmedUp = true;
+            System.out.printf("warm-up, untimed: slipway<->Linux %d ms (a fresh JVM), Linux<->Linux %d ms%n",
+                    coldSlipway / 1_000_000, warmingLinux / 1_000_000);
+        }
         long slipway = slipwayClient(loss, serverFile, fromClient, fromServer);
         if (!LINUX_REFERENCE) {
             System.out.printf("TCP over the pty SLIP line, 1 MiB each way, loss %.2f: slipway<->Linux %d ms "
@@ -115,7 +132,8 @@ class TcpAgainstLinuxBenchmarkTest {
             assertEquals(Transfers.sha256(fromServer), Transfers.sha256(received));
             assertEquals(Transfers.sha256(fromClient), Files.readString(serverGot).split("\\s+")[0]);
             // How each side recovered: slipway's counters, and the kernel's of its namespace.
-            System.out.printf("  slipway: %s%n  linux: %s%n", recoveryCounters(slipway.tcp().events()),
+            System.out.printf("  slipway: %s%n  slipway adapter: %s%n  linux: %s%n", recoveryCounters(slipway.tcp().events()),
+                    slipway.adapterCounters(),
                     linux.exec(Duration.ofSeconds(10), "nstat", "-az", "TcpRetransSegs", "TcpExtTCPSackRecovery",
                             "TcpExtTCPTimeouts", "TcpExtTCPLossProbes", "TcpExtTCPFastRetrans").output()
                             .replaceAll("\\s+", " "));
