@@ -282,6 +282,9 @@ final class SegmentArrival {
         }
         c.persistProbes = 0; // the peer answers: zero-window probing never gives up on it (RFC 1122 §4.2.2.17)
         boolean duplicate = isDuplicateAck(c, s);
+        if (c.probe.outstanding && c.probe.retransmitted && dsackCoversProbe(c, s)) {
+            c.probe.outstanding = false; // RFC 8985 §7.4.2: a D-SACK of the copy, so both arrived
+        }
         int newlySacked = 0;
         if (c.sackOk && s.options.sackBlockCount() > 0) {
             newlySacked = c.recordSack(s.options); // RFC 6675 §4 Update()
@@ -377,6 +380,23 @@ final class SegmentArrival {
         }
     }
 
+    /**
+     * Whether the first SACK block is a D-SACK (RFC 2883 §4: at or below the cumulative ACK)
+     * reporting the probe's resent data as received twice. Checked before the scoreboard takes
+     * the blocks, which ignores those below SND.UNA.
+     */
+    private static boolean dsackCoversProbe(TcpConnection c, Segment s) {
+        if (!c.sackOk || s.options.sackBlockCount() == 0) {
+            return false;
+        }
+        TailLossProbe probe = c.probe;
+        int probeDataEnd = c.finNumbered && Seq.gt(probe.end, c.finSequence) ? c.finSequence : probe.end;
+        int left = s.options.sackLeft(0);
+        int right = s.options.sackRight(0);
+        return Seq.le(right, s.ack) && Seq.le(left, probe.start) && Seq.ge(right, probeDataEnd)
+                && Seq.lt(probe.start, probeDataEnd);
+    }
+
     /** RFC 5681 §3.2 step 2, or RFC 6675 §5 step (4) when the peer SACKs: the segment at SND.UNA again. */
     private static void fastRetransmit(TcpConnection c, long nowNanos) {
         c.tcp.count(TcpEvent.FAST_RETRANSMITS);
@@ -429,9 +449,12 @@ final class SegmentArrival {
         }
         // RFC 6298 §5.2–5.3: stop the timer when all is acknowledged, else restart it; the output
         // that follows puts the probe timer in its place when a probe may go (RFC 8985 §7.2).
-        c.tcp.timers().cancel(c.probeTimer);
         if (c.sndUna == c.sndMax) {
             c.tcp.timers().cancel(c.retransmitTimer);
+            c.tcp.timers().cancel(c.probeTimer);
+        } else if (c.probeTimer.isScheduled()) {
+            c.probe.rtoDeadline = nowNanos + c.rtt.rto(); // the RTO the probe timer stands in for
+            c.probe.restartDue = true;
         } else {
             c.tcp.timers().schedule(c.retransmitTimer, nowNanos + c.rtt.rto());
             c.probe.restartDue = true;

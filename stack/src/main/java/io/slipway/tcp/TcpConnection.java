@@ -67,6 +67,8 @@ public final class TcpConnection {
     int iss;
     int sndUna;
     int sndNxt;
+    /** One past the last short segment sent (Linux's snd_sml), for Minshall's form of Nagle's rule. */
+    int sndSml;
     /** The highest sequence number sent so far (BSD's snd_max): an ACK up to here is acceptable after a go-back. */
     int sndMax;
     int sndWnd;
@@ -378,6 +380,7 @@ public final class TcpConnection {
         sndUna = isn;
         sndNxt = isn;
         sndMax = isn;
+        sndSml = isn;
         receiveMss = mtu - HEADERS;
         segmentOffloadLength = offloadLength > mtu ? offloadLength : 0;
         sendMss = Math.min(DEFAULT_MSS, receiveMss);
@@ -549,12 +552,15 @@ public final class TcpConnection {
         int sentData = inFlight - (finInFlight() ? 1 : 0);
         int unsent = sendRing.size() - sentData;
         int len = Math.max(0, Math.min(Math.min(unsent, usable), largestSegment));
-        // Nagle's rule (RFC 1122 §4.2.3.4) holds a short tail while data is unacknowledged, so
-        // that it may grow; once the application has closed its side nothing more will come, and
-        // holding it would only wait for the peer's delayed ACK — up to 200 ms at the end of every
-        // transfer whose length is no multiple of the MSS. Linux sends it with the FIN too
-        // (tcp_send_fin pushes with TCP_NAGLE_OFF).
-        boolean nagleAllows = noDelay || inFlight == 0 || finQueued;
+        // Nagle's rule (RFC 1122 §4.2.3.4) holds a short segment so that it may grow, in
+        // Minshall's form, as Linux applies it: only while an earlier short segment is
+        // unacknowledged. Full segments in flight hold nothing back — else the short tail of every
+        // response of k·MSS + a few bytes would wait for the peer's delayed ACK of the last full
+        // one (RFC 1122 §4.2.3.2: up to 500 ms; 40–200 ms in practice), which is the stall
+        // Nagle's rule and delayed ACKs are known for. And once the application has closed its
+        // side nothing more will come, so nothing waits at all (Linux pushes with the FIN too).
+        boolean shortUnacknowledged = Seq.gt(sndSml, sndUna) && Seq.le(sndSml, sndNxt);
+        boolean nagleAllows = noDelay || !shortUnacknowledged || finQueued;
         if (len > sendMss && !(len == unsent && (nagleAllows || pushSmall))) {
             // A segment for segmentation offload is whole SMSS: as the MSS-sized segments it stands
             // for, its tail waits for more data (Nagle, RFC 1122 §4.2.3.4) or the window.
@@ -589,6 +595,9 @@ public final class TcpConnection {
         lastSendNanos = nowNanos;
         hasSentData = true;
         sndNxt = seq + len + (finNow ? 1 : 0);
+        if (len % sendMss != 0) {
+            sndSml = seq + len; // short (for offload: not whole SMSS), as Linux's tcp_minshall_update
+        }
         if (finNow) {
             finSent = true;
             finNumbered = true;
@@ -969,14 +978,15 @@ public final class TcpConnection {
     }
 
     /**
-     * RFC 8985 §7.2: data is outstanding; not in fast recovery, nor in RTO recovery (going back,
+     * RFC 8985 §7.2: data is outstanding, in a window still open (a shut one is the persist
+     * timer's, RFC 9293 §3.8.6.1); not in fast recovery, nor in RTO recovery (going back,
      * or no ACK of new data since the timeout), nor with SACKed data that recovery already
      * watches; no probe of this flight yet; and SACK agreed, without which the probe's ACK could
      * not say what was lost (Linux probes only then too).
      */
     private boolean probeMayGo() {
         return config.features().tailLossProbe() && sackOk && state.isSynchronized() && state != TcpState.TIME_WAIT
-                && sndUna != sndMax && sndNxt == sndMax && retries == 0 && scoreboard.isEmpty()
+                && sndUna != sndMax && sndNxt == sndMax && sndWnd > 0 && retries == 0 && scoreboard.isEmpty()
                 && !congestion.inFastRecovery() && !probe.outstanding;
     }
 
@@ -995,8 +1005,9 @@ public final class TcpConnection {
         if (usable > 0 && sendFromNext(usable, true, nowNanos) != NOTHING_SENT && Seq.gt(sndMax, before)) {
             probe.sent(before, sndMax, false);
         } else {
-            int dataEnd = sndUna + sendRing.size();
-            int start = Seq.max(sndUna, dataEnd - sendMss);
+            // The last segment sent (the ring may hold more that the window keeps back).
+            int sentDataEnd = finSent && Seq.lt(finSequence, sndMax) ? finSequence : sndMax;
+            int start = Seq.max(sndUna, sentDataEnd - sendMss);
             retransmitRange(start, sndMax, nowNanos);
             probe.sent(start, sndMax, true);
         }

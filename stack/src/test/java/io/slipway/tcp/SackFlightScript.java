@@ -64,12 +64,12 @@ abstract class SackFlightScript {
         f0 = next;
     }
 
-    /** The warm-up, then a flight of {@code segments} full segments that go at once, and {@code tail} bytes that Nagle holds. */
-    void segmentsInFlight(boolean peerOffersSack, int segments, int tail) throws Exception {
+    /** The warm-up, then a flight of {@code segments} full segments that go at once. */
+    void segmentsInFlight(boolean peerOffersSack, int segments) throws Exception {
         warmUp(peerOffersSack);
-        s.send(bytes(8 * MSS, segments * MSS + tail));
+        s.send(bytes(8 * MSS, segments * MSS));
         List<TcpScript.Out> flight = s.takeAll();
-        assertEquals(segments, flight.size(), "the whole flight goes at once (a short tail waits): " + flight);
+        assertEquals(segments, flight.size(), "the whole flight goes at once: " + flight);
         assertEquals(f(segments - 1), flight.get(segments - 1).seq());
     }
 

@@ -121,18 +121,37 @@ class TcpEstablishedSendingTest {
     @Test
     void shouldSendTheShortTailWithTheFinOnceTheApplicationHasClosed() throws Exception {
         open(0, 65535);
-        s.send(bytes(0, 2 * MSS + 10));
-        s.expect(ACK, snd, rcv, MSS);
-        s.expect(ACK, snd + MSS, rcv, MSS);
-        s.expectNothing(); // Nagle holds the last 10 bytes while more may be written
+        s.send(bytes(0, 10));
+        s.expect(ACK | PSH, snd, rcv, 10);
+        s.send(bytes(10, 2 * MSS + 10));
+        s.expect(ACK, snd + 10, rcv, MSS);
+        s.expect(ACK, snd + 10 + MSS, rcv, MSS);
+        s.expectNothing(); // Nagle holds the last 10 bytes behind the short segment unacknowledged
 
         s.sockets.shutdown(s.fd, Shutdown.WRITE);
         s.poll();
 
         // Nothing more can come to join them: waiting for the ACK (which the peer may delay for
-        // 200 ms, having one segment to acknowledge) would only stall the end of the transfer.
-        s.expect(ACK | PSH | FIN, snd + 2 * MSS, rcv, 10);
+        // 200 ms) would only stall the end of the transfer.
+        s.expect(ACK | PSH | FIN, snd + 10 + 2 * MSS, rcv, 10);
         s.expectNothing();
+    }
+
+    @Test
+    void shouldNotHoldAShortTailBehindFullSegmentsOnly() throws Exception {
+        // Minshall's form of Nagle's rule, as Linux's: a response of two full segments and a few
+        // bytes goes at once; the peer, with one full segment left to acknowledge, may delay its
+        // ACK, and a tail held for it would wait that long.
+        open(0, 65535);
+        s.send(bytes(0, 2 * MSS + 10));
+        s.expect(ACK, snd, rcv, MSS);
+        s.expect(ACK, snd + MSS, rcv, MSS);
+        s.expect(ACK | PSH, snd + 2 * MSS, rcv, 10);
+
+        s.send(bytes(2 * MSS + 10, 5));
+        s.expectNothing(); // a short segment is unacknowledged now: this one waits, as Nagle's rule says
+        ack(snd + 2 * MSS + 10, 65535);
+        s.expect(ACK | PSH, snd + 2 * MSS + 10, rcv, 5);
     }
 
     @Test

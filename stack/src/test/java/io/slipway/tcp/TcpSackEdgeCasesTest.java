@@ -23,7 +23,7 @@ class TcpSackEdgeCasesTest extends SackFlightScript {
 
     /** Ten segments out; {@code extraQueued} more queued behind them, of which cwnd (12) lets two go at once. */
     private void tenSegmentsInFlight(int extraQueued) throws Exception {
-        segmentsInFlight(true, FLIGHT, 0);
+        segmentsInFlight(true, FLIGHT);
         if (extraQueued > 0) {
             s.send(bytes(18 * MSS, extraQueued * MSS));
             s.takeAll();

@@ -34,13 +34,12 @@ class TcpTailLossProbeTest extends SackFlightScript {
 
     /**
      * RFC 8985 §7.2's PTO from now, just after an ACK of new data or a send that restarted the
-     * RTO: 2·SRTT, plus slipway's 2 ms of slack — or the peer's delayed ACK when one segment is
-     * out — and never later than the RTO.
+     * RTO: 2·SRTT and slipway's 2 ms of slack, or with {@code oneSegment} out 2·SRTT and the
+     * peer's delayed ACK (200 ms); never later than the RTO.
      */
-    private long probeDeadline() {
+    private long probeDeadline(boolean oneSegment) {
         TcpConnection c = s.connection();
-        boolean oneSegment = c.sndMax - c.sndUna <= MSS + 1;
-        long pto = 2 * c.rtt.srtt() + (oneSegment ? TailLossProbe.MAX_ACK_DELAY_NANOS : TailLossProbe.MIN_SLACK_NANOS);
+        long pto = 2 * c.rtt.srtt() + (oneSegment ? 200 * MS : 2 * MS);
         return s.clock.nanos() + Math.min(pto, c.rtt.rto());
     }
 
@@ -58,7 +57,7 @@ class TcpTailLossProbeTest extends SackFlightScript {
     void shouldProbeWithTheLastSegmentAndRecoverTheTailFromTheProbesSack() throws Exception {
         flight(true, 10);
         ack(f(6)); // 6 to 9 were lost: nothing after them can be SACKed
-        long deadline = probeDeadline();
+        long deadline = probeDeadline(false);
         assertTrue(deadline < s.clock.nanos() + s.connection().rtt.rto(), "the probe comes before the RTO");
 
         TcpScript.Out probe = probeAt(deadline);
@@ -83,7 +82,7 @@ class TcpTailLossProbeTest extends SackFlightScript {
         warmUp(true, ROUND_TRIP_MS); // cwnd is 12 segments
         s.send(bytes(8 * MSS, 14 * MSS));
         assertEquals(12, s.takeAll().size(), "cwnd holds the last two");
-        long deadline = probeDeadline(); // no ACK comes at all: the whole flight, or its ACKs, lost
+        long deadline = probeDeadline(false); // no ACK comes at all: the whole flight, or its ACKs, lost
 
         TcpScript.Out probe = probeAt(deadline);
 
@@ -100,7 +99,7 @@ class TcpTailLossProbeTest extends SackFlightScript {
     void shouldTakeADuplicateAckForTheProbesCopyAsNoLoss() throws Exception {
         flight(true, 10);
         ack(f(8)); // the ACK for 8 and 9 is only late
-        probeAt(probeDeadline());
+        probeAt(probeDeadline(false));
         ack(f(10)); // the originals' ACK...
         ack(f(10)); // ...and the probe's copy's duplicate: both arrived
         int cwnd = s.connection().congestion.cwnd();
@@ -115,10 +114,46 @@ class TcpTailLossProbeTest extends SackFlightScript {
     }
 
     @Test
+    void shouldTakeADSackOfTheProbeOnTheDataOfThePeerAsNoLoss() throws Exception {
+        flight(true, 10);
+        ack(f(8));
+        probeAt(probeDeadline(false));
+        ack(f(10)); // the originals' ACK; the probe's copy is answered on the peer's data, with a D-SACK
+        s.seg(ACK, rcv, f(10)).window(65535).sack(f(9), f(10)).data(bytes(0, 100)).send();
+        rcv += 100;
+        s.takeAll();
+        int cwnd = s.connection().congestion.cwnd();
+
+        s.send(bytes(18 * MSS, 2 * MSS));
+        s.takeAll();
+        s.advance(ROUND_TRIP_MS);
+        ack(f(12));
+
+        assertEquals(0, s.count(TcpEvent.LOSS_PROBE_RECOVERIES), "RFC 8985 §7.4.2: both copies arrived");
+        assertTrue(s.connection().congestion.cwnd() >= cwnd);
+    }
+
+    @Test
+    void shouldProbeWithTheLastSegmentSentWhenTheWindowHoldsBackTheRest() throws Exception {
+        warmUp(true, ROUND_TRIP_MS);
+        s.send(bytes(8 * MSS, 14 * MSS));
+        assertEquals(12, s.takeAll().size(), "cwnd holds the last two");
+        s.advance(ROUND_TRIP_MS);
+        // 10 and 11 were lost; the peer's window now ends where they do: nothing new may go.
+        s.seg(ACK, rcv, f(10)).window(2 * MSS).send();
+        s.takeAll();
+
+        TcpScript.Out probe = probeAt(probeDeadline(false));
+
+        assertEquals(f(11), probe.seq(), "the last segment sent, not the ring's last bytes: " + probe);
+        assertEquals(MSS, probe.len());
+    }
+
+    @Test
     void shouldHalveCwndWhenTheProbeAloneRepairedTheTail() throws Exception {
         flight(true, 10);
         ack(f(9)); // 9 was lost
-        probeAt(probeDeadline());
+        probeAt(probeDeadline(true));
         ack(f(10)); // the probe's ACK; no duplicate follows, as there was no second copy
         s.send(bytes(18 * MSS, 2 * MSS));
         assertEquals(2, s.takeAll().size());
@@ -137,7 +172,7 @@ class TcpTailLossProbeTest extends SackFlightScript {
     void shouldProbeOncePerFlightAndThenLeaveItToTheTimer() throws Exception {
         flight(true, 10);
         ack(f(8));
-        TcpScript.Out probe = probeAt(probeDeadline());
+        TcpScript.Out probe = probeAt(probeDeadline(false));
         long rtoDeadline = probe.atNanos() + s.connection().rtt.rto();
 
         s.advanceToNanos(rtoDeadline - 1);
@@ -193,7 +228,7 @@ class TcpTailLossProbeTest extends SackFlightScript {
         s.advance(ROUND_TRIP_MS);
         ack(f(2)); // the last segment and its FIN were lost
 
-        TcpScript.Out probe = probeAt(probeDeadline());
+        TcpScript.Out probe = probeAt(probeDeadline(true));
 
         assertEquals(f(2), probe.seq());
         assertEquals(MSS, probe.len());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,11 +65,16 @@ class TcpTimestampsTest {
         open();
         s.send(bytes(0, 3 * OUR_MSS));
 
-        for (TcpScript.Out o : s.takeAll()) {
+        List<TcpScript.Out> sent = s.takeAll();
+        assertEquals(4, sent.size(), "three full segments and the 36 bytes left over: " + sent);
+        for (TcpScript.Out o : sent) {
             assertNotNull(o.timestamps(), "every segment: " + o);
             assertEquals(PEER_TS, o.timestamps()[1]);
+        }
+        for (TcpScript.Out o : sent.subList(0, 3)) {
             assertEquals(OUR_MSS - 12, o.len(), "RFC 6691: the MSS counts no options");
         }
+        assertEquals(3 * 12, sent.get(3).len());
     }
 
     @Test
