@@ -106,7 +106,7 @@ final class HostStack implements AutoCloseable {
                 new JSerialCommLine.Options(s.baud(), s.exclusiveLock(), READ_TIMEOUT_MILLIS));
         SerialAdapter serial;
         try {
-            serial = new SerialAdapter(line, s.framing(), s.mtu(), SerialAdapter.DEFAULT_RING_BYTES,
+            serial = new SerialAdapter(line, s.framing(), s.mtu(), SerialAdapter.DEFAULT_RECEIVE_RING_BYTES,
                     SerialAdapter.transmitRingFor(s.framing(), s.mtu()));
         } catch (RuntimeException e) {
             line.close();

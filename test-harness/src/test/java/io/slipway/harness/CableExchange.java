@@ -37,8 +37,8 @@ final class CableExchange {
             // Frames carry a 4-byte sequence number; Ethernet frames need their 14-byte header too.
             int min = framing.medium().headerLength() + 4;
             int max = a.maxFrameLength();
-            // Stands in for TCP's window (see FrameExchange): half the receive ring in flight.
-            int window = (SerialAdapter.DEFAULT_RING_BYTES / 2) / (max + 4);
+            // Stands in for TCP's window (see FrameExchange): a quarter of the receive ring in flight.
+            int window = (SerialAdapter.DEFAULT_RECEIVE_RING_BYTES / 4) / (max + 4);
             FrameExchange.Result result = FrameExchange.run(
                     a, new FramePattern(SEED_A_TO_B, min, max), b, new FramePattern(SEED_B_TO_A, min, max),
                     new FrameExchange.Config(frames, window, timeout));

@@ -61,8 +61,16 @@ public final class SerialAdapter implements LanAdapter {
     public static final int SLIP_MTU = 1006;
     /** Ethernet's MTU (RFC 894): 1500 bytes of payload after the 14-byte header. */
     public static final int ETHERNET_MTU = 1500;
-    /** Default size of each ring: 64 KiB holds dozens of full-size frames. */
+    /** Default size of a ring: 64 KiB holds dozens of full-size frames (the transmit ring of {@link #SerialAdapter(SerialLine, Framing)}). */
     public static final int DEFAULT_RING_BYTES = 1 << 16;
+    /**
+     * Default size of the receive ring: 128 KiB, so that it holds a whole TCP receive window of
+     * 64 KiB (slipway's default) in full-size frames with their 12-byte marks — 68 SLIP frames of
+     * 1006 bytes take 69 KB. A ring smaller than the window drops frames the window invited
+     * whenever the stack thread falls that far behind: on the unpaced pty of benchmark 2, 1 to
+     * 25 frames a mebibyte with 64 KiB.
+     */
+    public static final int DEFAULT_RECEIVE_RING_BYTES = 1 << 17;
 
     /** Bytes taken from the line per read; a semi-blocking read returns whatever is there. */
     private static final int READ_CHUNK = 4096;
@@ -130,7 +138,7 @@ public final class SerialAdapter implements LanAdapter {
 
     /** An adapter with the framing's usual MTU ({@link #SLIP_MTU} or {@link #ETHERNET_MTU}). */
     public SerialAdapter(SerialLine line, Framing framing) {
-        this(line, framing, defaultMtu(framing), DEFAULT_RING_BYTES, DEFAULT_RING_BYTES);
+        this(line, framing, defaultMtu(framing), DEFAULT_RECEIVE_RING_BYTES, DEFAULT_RING_BYTES);
     }
 
     /**
