@@ -356,7 +356,7 @@ final class SegmentArrival {
      */
     private static void probeAnswered(TcpConnection c, Segment s, boolean advanced, int newlySacked) {
         TailLossProbe probe = c.probe;
-        int probeDataEnd = c.finNumbered && Seq.gt(probe.end, c.finSequence) ? c.finSequence : probe.end;
+        int probeDataEnd = probeDataEnd(c);
         if (newlySacked > 0 && Seq.lt(probe.start, probeDataEnd)
                 && Seq.ge(c.scoreboard.skipSacked(probe.start), probeDataEnd)) {
             probe.outstanding = false;
@@ -380,6 +380,12 @@ final class SegmentArrival {
         }
     }
 
+    /** Where the probe's data ends: a FIN it carried is never SACKed (see {@link TcpConnection#recordSack}). */
+    private static int probeDataEnd(TcpConnection c) {
+        TailLossProbe probe = c.probe;
+        return c.finNumbered && Seq.gt(probe.end, c.finSequence) ? c.finSequence : probe.end;
+    }
+
     /**
      * Whether the first SACK block is a D-SACK (RFC 2883 §4: at or below the cumulative ACK)
      * reporting the probe's resent data as received twice. Checked before the scoreboard takes
@@ -390,7 +396,7 @@ final class SegmentArrival {
             return false;
         }
         TailLossProbe probe = c.probe;
-        int probeDataEnd = c.finNumbered && Seq.gt(probe.end, c.finSequence) ? c.finSequence : probe.end;
+        int probeDataEnd = probeDataEnd(c);
         int left = s.options.sackLeft(0);
         int right = s.options.sackRight(0);
         return Seq.le(right, s.ack) && Seq.le(left, probe.start) && Seq.ge(right, probeDataEnd)
